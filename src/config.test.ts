@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.demoData, true);
+    assert.match(config.dataDir, /[/\\]data$/);
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+  });
+
+  it('names the variable of a bad value', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ PORT: 'abc' }, 'PORT'],
+      [{ PORT: '70000' }, 'PORT'],
+      [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+      [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+      [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+      [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET'],
+      [{ MAP_TILE_URL: 'https://tiles.example.org/tile.png' }, 'MAP_TILE_URL'],
+      [{ CONTACT_EMAIL: 'nobody' }, 'CONTACT_EMAIL'],
+    ];
+    for (const [env, variable] of cases) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable),
+        `expected ${variable} to be rejected for ${JSON.stringify(env)}`,
+      );
+    }
+  });
+
+  it('reads switches and paths', () => {
+    const config = loadConfig({ DEMO_DATA: 'off', DATA_DIR: '/tmp/ww-x', PORT: '8080', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/ww' });
+    assert.equal(config.demoData, false);
+    assert.equal(config.dataDir, '/tmp/ww-x');
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, 'postgres://u:p@127.0.0.1:5432/ww');
+  });
+});

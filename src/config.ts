@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { projectRoot } from './paths.ts';
+
+/** Everything the process reads from its environment, parsed and checked once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly demoData: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-* from a reverse proxy (needed for HSTS and client addresses). */
+  readonly trustProxy: boolean;
+  /** Public base URL used in absolute links; defaults to http://localhost:PORT. */
+  readonly publicUrl: string;
+  /** Secret for signed cookies; generated and kept in the database when absent. */
+  readonly cookieSecret: string | undefined;
+  readonly contactEmail: string;
+  readonly siteName: string;
+  /** Background tiles for the optional map view (a {z}/{x}/{y} template). */
+  readonly mapTileUrl: string;
+  /** Requests per minute per client on public write endpoints. */
+  readonly publicWriteRateLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be "on" or "off", got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const found = allowed.find((a) => a === raw);
+  if (found === undefined) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return found;
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+export const DEFAULT_TILE_URL =
+  'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+
+/** Parses the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const cookieSecret = env['COOKIE_SECRET']?.trim() || undefined;
+  if (cookieSecret !== undefined && cookieSecret.length < 32) {
+    throw new ConfigError('COOKIE_SECRET', 'must be at least 32 characters');
+  }
+  const contactEmail = env['CONTACT_EMAIL']?.trim() || 'contact@wegwijzer.example.org';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) {
+    throw new ConfigError('CONTACT_EMAIL', `is not an e-mail address: "${contactEmail}"`);
+  }
+  const tileUrl = url(env, 'MAP_TILE_URL', ['https:', 'http:']) ?? DEFAULT_TILE_URL;
+  if (!tileUrl.includes('{z}') || !tileUrl.includes('{x}') || !tileUrl.includes('{y}')) {
+    throw new ConfigError('MAP_TILE_URL', 'must contain {z}, {x} and {y}');
+  }
+  return {
+    port,
+    host: env['HOST']?.trim() || '0.0.0.0',
+    nodeEnv,
+    databaseUrl,
+    dataDir: path.resolve(projectRoot, env['DATA_DIR']?.trim() || 'data'),
+    demoData: boolean(env, 'DEMO_DATA', true),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    publicUrl: (url(env, 'PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    cookieSecret,
+    contactEmail,
+    siteName: env['SITE_NAME']?.trim() || 'Wegwijzer Kind en Scheiding',
+    mapTileUrl: tileUrl,
+    publicWriteRateLimit: integer(env, 'PUBLIC_WRITE_RATE_LIMIT', 10, 1, 10_000),
+  };
+}

@@ -1,0 +1,40 @@
+/** The one error type services raise for expected failures; mapped to HTTP once, in app.ts. */
+export type AppErrorCode =
+  | 'bad_request'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** Safe to show: says what was wrong with the request, never internals. */
+    readonly detail: string,
+    /** Per-field problems (field name → reason), for validation errors. */
+    readonly fields: Readonly<Record<string, string>> = {},
+  ) {
+    super(detail);
+    this.name = 'AppError';
+  }
+}
+
+export function codeForStatus(status: number): AppErrorCode {
+  const found = (Object.entries(HTTP_STATUS) as [AppErrorCode, number][]).find(([, s]) => s === status);
+  if (found) return found[0];
+  return status >= 500 ? 'internal' : 'bad_request';
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { registerContentRoutes } from './content/content.routes.ts';
+import { registerCrisisRoutes } from './crisis/crisis.routes.ts';
+import { registerHealthRoutes } from './health/health.routes.ts';
+import { registerHomeRoutes } from './home/home.routes.ts';
+
+/** Every feature registers its own routes; this is the one list of them. */
+export async function registerFeatures(app: FastifyInstance): Promise<void> {
+  registerHealthRoutes(app);
+  registerHomeRoutes(app);
+  registerCrisisRoutes(app);
+  registerContentRoutes(app);
+}

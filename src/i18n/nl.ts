@@ -1,0 +1,53 @@
+/**
+ * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
+ * and placeholders; both are checked by the compiler and by i18n.test.ts.
+ */
+export const nl = {
+  'site.name': 'Wegwijzer Kind en Scheiding',
+  'site.tagline': 'Hulp voor kinderen, ouders en professionals bij scheiding',
+  'layout.skipLink': 'Naar de inhoud',
+  'layout.home': 'Home',
+  'layout.mainNav': 'Hoofdmenu',
+  'layout.crisisLink': 'Direct hulp nodig?',
+  'layout.languageSwitch': 'English',
+  'layout.languageSwitchLabel': 'Read this page in English',
+  'layout.footerNav': 'Over deze website',
+  'layout.privacy': 'Privacy',
+  'layout.accessibility': 'Toegankelijkheid',
+  'layout.contact': 'Contact',
+  'layout.attribution': 'Gemeenten en postcodes — Bron: CBS, PDOK',
+  'layout.demoNotice': 'Dit is een demo. Organisaties en aanbod met het label "demo" zijn verzonnen.',
+  'layout.demoBadge': 'demo',
+
+  'home.title': 'Wegwijzer Kind en Scheiding',
+  'home.lead': 'Gaan jullie uit elkaar, of is dat al gebeurd? Hier vind je hulp in de buurt, voor je kind en voor jezelf.',
+
+  'home.crisisHeading': 'Direct hulp nodig?',
+  'home.crisisMore': 'Alle hulplijnen op een rij',
+  'crisis.phone': 'Bel {phone}',
+  'crisis.phoneAlt': 'of {phone}',
+  'crisis.free': 'Gratis',
+  'crisis.chat': 'Chatten kan ook',
+  'crisis.alwaysOpen': 'Dag en nacht bereikbaar',
+  'crisis.checkHours': 'Kijk op de website voor de openingstijden',
+  'crisis.website': 'Website van {name}',
+  'crisis.ages': 'Voor {min} tot en met {max} jaar',
+  'crisis.linesHeading': 'Hulplijnen in heel Nederland',
+
+  'error.notFound.title': 'Deze pagina bestaat niet',
+  'error.notFound.text': 'Misschien is de pagina verhuisd, of zit er een tikfout in het adres.',
+  'error.server.title': 'Er ging iets mis',
+  'error.server.text': 'Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw.',
+  'error.badRequest.title': 'Dit verzoek klopt niet',
+  'error.badRequest.text': 'We konden je verzoek niet verwerken: {reason}',
+  'error.tooMany.title': 'Even rustig aan',
+  'error.tooMany.text': 'Je hebt in korte tijd veel verzoeken gestuurd. Wacht een minuut en probeer het dan opnieuw.',
+  'error.forbidden.title': 'Dit formulier is verlopen',
+  'error.forbidden.text': 'Ga terug, laad de pagina opnieuw en verstuur het formulier nog een keer. Wat je had ingevuld is niet opgeslagen.',
+  'error.unavailable.title': 'De website is even niet beschikbaar',
+  'error.unavailable.text': 'We werken eraan. Probeer het over een paar minuten opnieuw.',
+  'error.backHome': 'Naar de homepagina',
+  'error.reference': 'Foutcode: {id}',
+} as const;
+
+export type MessageKey = keyof typeof nl;
