@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, StartupError } from './db/open.ts';
 import { cookieSecret } from './db/settings.ts';
+import { seedDemoData } from './demo/seed.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 
 const SHUTDOWN_LIMIT_MS = 4500;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const opened = await openConfiguredDatabase(config);
   const { database } = opened;
   const reference = await loadReferenceData(database.db);
+  const demo = config.demoData ? await seedDemoData(database.db) : { seeded: false };
   const app = await buildApp({ config, database, cookieSecret: await cookieSecret(database.db, config.cookieSecret) });
 
   let stopping = false;
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     [
       `Wegwijzer Kind en Scheiding is running at http://localhost:${port}`,
       `  database: ${opened.description}`,
-      `  reference data: ${reference.loaded ? 'loaded' : 'up to date'}`,
+      `  reference data: ${reference.loaded ? 'loaded' : 'up to date'}; demo data: ${config.demoData ? (demo.seeded ? 'loaded' : 'present') : 'off'}`,
       `  ready in ${seconds} s — press Ctrl+C to stop`,
       '',
     ].join('\n'),

@@ -141,3 +141,9 @@ export async function createTestDatabase(options: TemplateOptions = BASE): Promi
 }
 
 export { sql };
+
+/** Template with the demo region (organisations, locations, offerings) on top of the base. */
+export async function demoTemplate(): Promise<TemplateOptions> {
+  const { demoFiles, seedDemoData } = await import('../src/demo/seed.ts');
+  return { name: 'demo', inputs: demoFiles(), seed: async (database) => void (await seedDemoData(database.db)) };
+}

@@ -66,7 +66,156 @@ export interface InterventionTable {
   sources: string[];
 }
 
+export interface TaxonomyTermTable {
+  id: string;
+  taxonomy: string;
+  code: string;
+  label_nl: string;
+  label_en: string;
+  position: number;
+}
+
+export interface RecognitionLevelTable {
+  name: string;
+  code: string;
+  rank: number;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  description_nl: Generated<string>;
+  description_en: Generated<string>;
+  email: string | null;
+  website: string | null;
+  phone: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LocationTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  municipality_code: string;
+  lat: number;
+  lon: number;
+  opening_hours_nl: Generated<string>;
+  opening_hours_en: Generated<string>;
+  accessibility_nl: Generated<string>;
+  accessibility_en: Generated<string>;
+  is_demo: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export const SERVICE_STATUSES = ['active', 'inactive', 'temporarily_closed', 'defunct'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+/** The hulpniveau ladder, low to high (PRODUCT.md). */
+export const LEVELS = ['information', 'advice', 'prevention', 'guidance', 'specialised', 'safety'] as const;
+export type Level = (typeof LEVELS)[number];
+export const AUDIENCES = ['parents', 'children', 'youth', 'professionals', 'network'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const PHASES = ['before', 'during', 'recent', 'long_ago'] as const;
+export type Phase = (typeof PHASES)[number];
+export const FORMS = ['individual', 'group', 'family', 'online', 'phone', 'chat'] as const;
+export type Form = (typeof FORMS)[number];
+export const ACCESS = ['free', 'referral', 'court'] as const;
+export type Access = (typeof ACCESS)[number];
+export const COSTS = ['free', 'own_contribution', 'municipality', 'legal_aid'] as const;
+export type Cost = (typeof COSTS)[number];
+export const THEMES = [
+  'communication', 'parenting_plan', 'contact_arrangements', 'loyalty_conflict', 'child_emotions', 'school',
+  'money_alimony', 'legal', 'housing', 'safety_domestic_violence', 'new_family', 'contact_loss',
+] as const;
+export type Theme = (typeof THEMES)[number];
+export const RECOGNITIONS = ['goed_onderbouwd', 'eerste_aanwijzingen', 'goede_aanwijzingen', 'sterke_aanwijzingen', 'none'] as const;
+export type Recognition = (typeof RECOGNITIONS)[number];
+
+export interface ServiceTable {
+  id: Generated<string>;
+  organization_id: string;
+  name_nl: string;
+  name_en: string;
+  summary_nl: string;
+  summary_en: string;
+  description_nl: string;
+  description_en: string;
+  status: ServiceStatus;
+  level: Level;
+  audiences: Audience[];
+  age_min: number | null;
+  age_max: number | null;
+  phases: Phase[];
+  forms: Form[];
+  access: Access;
+  cost: Cost;
+  cost_note_nl: string | null;
+  cost_note_en: string | null;
+  languages: string[];
+  themes: Theme[];
+  intervention_id: string | null;
+  duration_nl: Generated<string>;
+  duration_en: Generated<string>;
+  how_to_apply_nl: Generated<string>;
+  how_to_apply_en: Generated<string>;
+  waiting_weeks: number | null;
+  last_verified: ColumnType<string, string, string>;
+  national: Generated<boolean>;
+  email: string | null;
+  website: string | null;
+  phone: string | null;
+  is_demo: Generated<boolean>;
+  search_document: Generated<string>;
+  search_words: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServiceAreaTable {
+  service_id: string;
+  municipality_code: string;
+}
+
+export interface ServiceAtLocationTable {
+  id: Generated<string>;
+  service_id: string;
+  location_id: string;
+}
+
+export interface ServiceReportTable {
+  id: Generated<string>;
+  service_id: string;
+  message: string;
+  email: string | null;
+  lang: string;
+  status: Generated<'new' | 'handled' | 'rejected'>;
+  created_at: Generated<Date>;
+  handled_at: Date | null;
+}
+
+export interface SearchDemandTable {
+  id: Generated<number>;
+  day: Generated<string>;
+  municipality_code: string | null;
+  query: string | null;
+  filters: Generated<string[]>;
+  result_count: number;
+}
+
 export interface DB {
+  taxonomy_term: TaxonomyTermTable;
+  recognition_level: RecognitionLevelTable;
+  organization: OrganizationTable;
+  location: LocationTable;
+  service: ServiceTable;
+  service_area: ServiceAreaTable;
+  service_at_location: ServiceAtLocationTable;
+  service_report: ServiceReportTable;
+  search_demand: SearchDemandTable;
   schema_migration: SchemaMigrationTable;
   app_setting: AppSettingTable;
   municipality: MunicipalityTable;
