@@ -1,8 +1,10 @@
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
  * and placeholders; both are checked by the compiler and by i18n.test.ts.
+ * A feature with many messages keeps them in its own `<feature>.messages.ts` (an `xxxNl` object
+ * `as const` and an `xxxEn: Record<keyof typeof xxxNl, string>`), spread in here and in en.ts.
  */
-export const nl = {
+const core = {
   'site.name': 'Wegwijzer Kind en Scheiding',
   'site.tagline': 'Hulp voor kinderen, ouders en professionals bij scheiding',
   'layout.skipLink': 'Naar de inhoud',
@@ -48,6 +50,10 @@ export const nl = {
   'error.unavailable.text': 'We werken eraan. Probeer het over een paar minuten opnieuw.',
   'error.backHome': 'Naar de homepagina',
   'error.reference': 'Foutcode: {id}',
+} as const;
+
+export const nl = {
+  ...core,
 } as const;
 
 export type MessageKey = keyof typeof nl;
