@@ -1,3 +1,5 @@
+import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
+
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
  * and placeholders; both are checked by the compiler and by i18n.test.ts.
@@ -54,6 +56,7 @@ const core = {
 
 export const nl = {
   ...core,
+  ...catalogueNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
