@@ -1,4 +1,5 @@
 import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
+import { searchNl } from '../features/search/search.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -57,6 +58,7 @@ const core = {
 export const nl = {
   ...core,
   ...catalogueNl,
+  ...searchNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,114 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { h } from 'preact';
+import type { DB } from '../../db/schema.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { presentServiceSummary, type ServiceSummaryView } from '../catalogue/catalogue.presenter.ts';
+import { listTaxonomyTerms, loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
+import { Taxonomy } from '../catalogue/taxonomy.ts';
+import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
+import { listCrisisLines } from '../crisis/crisis.repository.ts';
+import { listMunicipalities } from '../places/places.repository.ts';
+import { FILTER_NAMES, PAGE_SIZE, parseSearchParams, type SearchParams } from './search.query.ts';
+import { listNationalServiceIds, recordSearchDemand, type SearchHit } from './search.repository.ts';
+import { runSearch } from './search.service.ts';
+import { SearchPage, type Loosening, type SearchPageState } from './views/search-page.tsx';
+
+async function summaries(db: Kysely<DB>, hits: readonly SearchHit[], lang: Lang, taxonomy: Taxonomy): Promise<ServiceSummaryView[]> {
+  const rows = await loadServiceSummaries(db, hits.map((h) => h.id));
+  const today = new Date();
+  return rows.map((row) => presentServiceSummary(row, lang, taxonomy, today, hits.find((h) => h.id === row.id)?.distanceKm ?? null));
+}
+
+/** For an empty result: how many results each single loosening would give. */
+async function loosenings(db: Kysely<DB>, params: SearchParams): Promise<Loosening[]> {
+  const out: Loosening[] = [];
+  for (const name of FILTER_NAMES) {
+    if (params.filters[name].length === 0) continue;
+    const outcome = await runSearch(db, { ...params, filters: { ...params.filters, [name]: [] }, page: 1 }, 1);
+    if (outcome.kind === 'results' && outcome.result.total > 0) out.push({ filter: name, count: outcome.result.total });
+  }
+  if (params.q) {
+    const outcome = await runSearch(db, { ...params, q: '', page: 1 }, 1);
+    if (outcome.kind === 'results' && outcome.result.total > 0) out.push({ filter: 'q', count: outcome.result.total });
+  }
+  return out;
+}
+
+function searchRaw(request: FastifyRequest): Record<string, unknown> {
+  return (request.query ?? {}) as Record<string, unknown>;
+}
+
+export function registerSearchRoutes(app: FastifyInstance): void {
+  const { db } = app.deps.database;
+
+  app.get('/zoeken', async (request, reply) => {
+    const params = parseSearchParams(searchRaw(request));
+    const [outcome, taxonomyRows, municipalities] = [await runSearch(db, params), await listTaxonomyTerms(db), await listMunicipalities(db)];
+    const taxonomy = new Taxonomy(taxonomyRows);
+    let state: SearchPageState;
+    switch (outcome.kind) {
+      case 'unknown-postcode':
+      case 'unknown-municipality':
+        state = outcome;
+        break;
+      case 'results': {
+        const { result } = outcome;
+        const empty = result.total === 0;
+        state = {
+          kind: 'results',
+          total: result.total,
+          services: await summaries(db, result.hits, request.lang, taxonomy),
+          facets: result.facets,
+          placeName: outcome.place?.name ?? null,
+          widened: outcome.widened,
+          loosen: empty ? await loosenings(db, params) : [],
+          national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), request.lang, taxonomy) : [],
+          crisisLines: empty ? (await listCrisisLines(db)).map((l) => presentCrisisLine(l, request.lang)) : [],
+        };
+        if (params.page === 1) {
+          await recordSearchDemand(db, {
+            municipality: outcome.place?.code ?? null,
+            query: params.q,
+            filters: FILTER_NAMES.flatMap((n) => params.filters[n].map((v) => `${n}:${v}`)),
+            resultCount: result.total,
+          });
+        }
+        break;
+      }
+    }
+    return reply.page(h(SearchPage, { params, municipalities, taxonomy, pageSize: PAGE_SIZE, state }));
+  });
+
+  app.get('/api/v1/services', async (request, reply) => {
+    const params = parseSearchParams(searchRaw(request));
+    const outcome = await runSearch(db, params);
+    switch (outcome.kind) {
+      case 'unknown-postcode':
+        return reply.code(400).type('application/problem+json').send({
+          type: 'about:blank', title: 'Bad Request', status: 400,
+          detail: `postcode ${outcome.postcode} is not in the postcode list (2020); give gemeente instead`,
+          errors: { postcode: 'unknown postcode; give gemeente instead' },
+        });
+      case 'unknown-municipality':
+        return reply.code(400).type('application/problem+json').send({
+          type: 'about:blank', title: 'Bad Request', status: 400,
+          detail: `unknown municipality "${outcome.input}"`, errors: { gemeente: 'unknown municipality' },
+        });
+      case 'results': {
+        const taxonomy = new Taxonomy(await listTaxonomyTerms(db));
+        const items = await summaries(db, outcome.result.hits, request.lang, taxonomy);
+        return reply.header('cache-control', 'public, max-age=60').send({
+          total: outcome.result.total,
+          page: params.page,
+          pageSize: PAGE_SIZE,
+          pages: Math.max(1, Math.ceil(outcome.result.total / PAGE_SIZE)),
+          municipality: outcome.place ? { code: outcome.place.code, name: outcome.place.name } : null,
+          widened: outcome.widened,
+          items: items.map(({ href, ...rest }) => ({ ...rest, url: href })),
+          facets: outcome.result.facets,
+        });
+      }
+    }
+  });
+}

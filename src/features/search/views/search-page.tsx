@@ -1,0 +1,155 @@
+import type { MessageKey } from '../../../i18n/index.ts';
+import { usePage } from '../../../web/context.ts';
+import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
+import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
+import type { Taxonomy } from '../../catalogue/taxonomy.ts';
+import { ServiceCardList } from '../../catalogue/views/service-card.tsx';
+import type { CrisisLineView } from '../../crisis/crisis.presenter.ts';
+import { CrisisLineList } from '../../crisis/views/crisis-lines.tsx';
+import { searchQueryString, type FilterName, type SearchParams } from '../search.query.ts';
+import type { FacetCounts } from '../search.repository.ts';
+import { FilterFields, SearchForm } from './search-form.tsx';
+
+export interface Loosening {
+  readonly filter: FilterName | 'q';
+  readonly count: number;
+}
+
+export type SearchPageState =
+  | {
+      readonly kind: 'results';
+      readonly total: number;
+      readonly services: readonly ServiceSummaryView[];
+      readonly facets: FacetCounts;
+      readonly placeName: string | null;
+      readonly widened: boolean;
+      readonly loosen: readonly Loosening[];
+      readonly national: readonly ServiceSummaryView[];
+      readonly crisisLines: readonly CrisisLineView[];
+    }
+  | { readonly kind: 'unknown-postcode'; readonly postcode: string }
+  | { readonly kind: 'unknown-municipality'; readonly input: string };
+
+export interface SearchPageProps {
+  readonly params: SearchParams;
+  readonly municipalities: readonly { code: string; name: string }[];
+  readonly taxonomy: Taxonomy;
+  readonly pageSize: number;
+  readonly state: SearchPageState;
+}
+
+function Pagination({ params, total, pageSize }: { params: SearchParams; total: number; pageSize: number }) {
+  const { t } = usePage();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav class="ww-pagination" aria-label={t('search.pagination')}>
+      {params.page > 1 && (
+        <a class="utrecht-link" rel="prev" href={`/zoeken${searchQueryString(params, { page: params.page - 1 })}`}>
+          {t('search.previous')}
+        </a>
+      )}
+      <span aria-current="page">{t('search.page', { page: params.page, pages })}</span>
+      {params.page < pages && (
+        <a class="utrecht-link" rel="next" href={`/zoeken${searchQueryString(params, { page: params.page + 1 })}`}>
+          {t('search.next')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+function NoResults({ params, state }: { params: SearchParams; state: Extract<SearchPageState, { kind: 'results' }> }) {
+  const { t } = usePage();
+  return (
+    <section class="ww-no-results" aria-labelledby="geen-resultaten">
+      <h2 class="utrecht-heading-2" id="geen-resultaten">
+        {t('search.noResults.title')}
+      </h2>
+      <p class="utrecht-paragraph">{t('search.noResults.text')}</p>
+      {state.loosen.length > 0 && (
+        <ul class="utrecht-unordered-list">
+          {state.loosen.map((l) => {
+            const label = l.filter === 'q' ? params.q : t(`search.filter.${l.filter}` as MessageKey);
+            const without =
+              l.filter === 'q' ? searchQueryString(params, { q: '', page: 1 }) : searchQueryString(params, { filters: { ...params.filters, [l.filter]: [] }, page: 1 });
+            return (
+              <li key={l.filter}>
+                {l.filter === 'q' ? null : `${t('search.noResults.loosen', { filter: label, count: l.count })} `}
+                <a class="utrecht-link" href={`/zoeken${without}`}>
+                  {l.filter === 'q' ? t('search.noResults.withoutText', { q: label }) : t('search.noResults.loosenLink', { filter: label })}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {state.national.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t('search.noResults.national')}</h2>
+          <ServiceCardList services={state.national} />
+        </>
+      )}
+      <h2 class="utrecht-heading-2">{t('search.noResults.crisis')}</h2>
+      <CrisisLineList lines={state.crisisLines} />
+    </section>
+  );
+}
+
+export function SearchPage({ params, municipalities, taxonomy, pageSize, state }: SearchPageProps) {
+  const { t } = usePage();
+  const title = params.q ? t('search.titleWithQuery', { q: params.q }) : t('search.title');
+  return (
+    <Layout title={title}>
+      <Heading1>{title}</Heading1>
+      <Paragraph lead>{t('search.lead')}</Paragraph>
+      {state.kind === 'unknown-postcode' && (
+        <div class="utrecht-alert utrecht-alert--warning ww-alert" role="alert">
+          <p class="utrecht-paragraph">{t('search.unknownPostcode', { postcode: state.postcode })}</p>
+        </div>
+      )}
+      {state.kind === 'unknown-municipality' && (
+        <div class="utrecht-alert utrecht-alert--warning ww-alert" role="alert">
+          <p class="utrecht-paragraph">{t('search.unknownMunicipality', { input: state.input })}</p>
+        </div>
+      )}
+      <SearchForm params={state.kind === 'results' ? params : { ...params, postcode: null, gemeente: null }} municipalities={municipalities} />
+      {state.kind === 'results' && (
+        <div class="ww-search-layout">
+          <form class="ww-filters" method="get" action="/zoeken" aria-labelledby="filters-kop">
+            <h2 class="utrecht-heading-3" id="filters-kop">
+              {t('search.filters')}
+            </h2>
+            {params.q && <input type="hidden" name="q" value={params.q} />}
+            {params.gemeente && <input type="hidden" name="gemeente" value={params.gemeente} />}
+            {params.postcode && <input type="hidden" name="postcode" value={params.postcode} />}
+            {params.afstandKm !== null && <input type="hidden" name="afstand" value={String(params.afstandKm)} />}
+            {params.leeftijd !== null && <input type="hidden" name="leeftijd" value={String(params.leeftijd)} />}
+            {params.sort !== 'relevantie' && <input type="hidden" name="sortering" value={params.sort} />}
+            <FilterFields params={params} facets={state.facets} taxonomy={taxonomy} />
+            <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+              {t('search.applyFilters')}
+            </button>
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`/zoeken${searchQueryString({ ...params, filters: { doelgroep: [], hulpniveau: [], vorm: [], toegang: [], kosten: [], erkenning: [], thema: [], taal: [] }, page: 1 })}`}>
+                {t('search.clearFilters')}
+              </a>
+            </p>
+          </form>
+          <section class="ww-results-section" aria-labelledby="resultaten">
+            <h2 class="utrecht-heading-2" id="resultaten" aria-live="polite">
+              {state.placeName
+                ? t('search.countIn', { count: state.total, place: state.placeName })
+                : state.total === 1
+                  ? t('search.countOne')
+                  : t('search.count', { count: state.total })}
+            </h2>
+            {state.widened && <p class="utrecht-paragraph">{t('search.widened')}</p>}
+            {state.total === 0 ? <NoResults params={params} state={state} /> : <ServiceCardList services={state.services} />}
+            <Pagination params={params} total={state.total} pageSize={pageSize} />
+          </section>
+        </div>
+      )}
+    </Layout>
+  );
+}
