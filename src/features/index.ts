@@ -3,6 +3,7 @@ import { registerContentRoutes } from './content/content.routes.ts';
 import { registerCrisisRoutes } from './crisis/crisis.routes.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerOpenApiRoutes } from './openapi.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
@@ -12,4 +13,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerCrisisRoutes(app);
   registerContentRoutes(app);
   registerSearchRoutes(app);
+  registerOpenApiRoutes(app);
 }

@@ -14,6 +14,6 @@ export function registerHomeRoutes(app: FastifyInstance): void {
     const crisisLines = HOME_CRISIS_LINES.flatMap((id) => rows.filter((r) => r.id === id)).map((r) =>
       presentCrisisLine(r, request.lang),
     );
-    return reply.page(h(HomePage, { crisisLines }));
+    return reply.page(h(HomePage, { crisisLines, hulpwijzer: app.hasRoute({ method: 'GET', url: '/hulpwijzer' }) }));
   });
 }

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { demoTemplate } from '../test/db.ts';
+import { axeViolations, chromiumMissing, launchBrowser, SKIP_REASON, type BrowserSession } from './browser.ts';
+
+describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REASON : false }, () => {
+  let t: TestApp;
+  let session: BrowserSession;
+  let base: string;
+  before(async () => {
+    t = await createTestApp({ template: await demoTemplate(), env: { DEMO_DATA: 'on' } });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    session = await launchBrowser();
+  });
+  after(async () => {
+    await session?.close();
+    await t?.close();
+  });
+
+  it('searches from the home page by keyboard without JavaScript and filters with facets', async () => {
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Waar zoek je hulp bij?').fill('kinderen');
+    await page.getByLabel('Of je postcode').fill('2611');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/zoeken\?/);
+    const heading = await page.locator('#resultaten').textContent();
+    assert.match(heading ?? '', /resultaten in of voor Delft/);
+    assert.deepEqual(await axeViolations(page), []);
+    const before = Number(/(\d+)/.exec(heading ?? '')?.[1]);
+    await page.locator('input[name="hulpniveau"][value="prevention"]').check();
+    await page.getByRole('button', { name: 'Filters toepassen' }).press('Enter');
+    await page.waitForURL(/hulpniveau=prevention/);
+    const after = Number(/(\d+)/.exec((await page.locator('#resultaten').textContent()) ?? '')?.[1]);
+    assert.ok(after > 0 && after < before, `${after} of ${before}`);
+    assert.equal(await page.locator('[data-level]').count(), await page.locator('[data-level="prevention"]').count());
+    await context.close();
+  });
+
+  it('has no axe violations on search pages in both languages, including an empty result', async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/', '/zoeken', '/zoeken?q=scheiding&gemeente=GM0518', '/zoeken?q=zzqxw&gemeente=GM0629', '/zoeken?postcode=1000', '/zoeken?pagina=2']) {
+      for (const lang of ['nl', 'en']) {
+        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        assert.deepEqual(await axeViolations(page), [], `${path} (${lang})`);
+      }
+    }
+    await context.close();
+  });
+});
