@@ -1,8 +1,10 @@
 import { benchHttp } from './http.ts';
+import { benchSearch } from './search.ts';
 
 /** `npm run bench -- [name...]`: runs the named benchmarks, or all of them. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   http: benchHttp,
+  search: benchSearch,
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -87,7 +87,7 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function postgresTemplate(admin: pg.Client, options: TemplateOptions): Promise<string> {
+async function postgresTemplate(admin: pg.Client, options: TemplateOptions, url: string): Promise<string> {
   const name = `ww_tpl_${options.name}_${templateKey(options)}`;
   // Several test processes start at once; one builds the template, the others wait.
   await admin.query('select pg_advisory_lock(4711)');
@@ -97,7 +97,7 @@ async function postgresTemplate(admin: pg.Client, options: TemplateOptions): Pro
       const building = `${name}_building`;
       await admin.query(`drop database if exists ${building}`);
       await admin.query(`create database ${building}`);
-      const database = await openPostgres({ connectionString: databaseUrl(testDatabaseUrl ?? '', building), max: 2 });
+      const database = await openPostgres({ connectionString: databaseUrl(url, building), max: 2 });
       await prepare(database, options);
       await database.close();
       await admin.query(`alter database ${building} rename to ${name}`);
@@ -113,23 +113,24 @@ export interface TestDatabase extends Database {
   readonly cleanup: () => Promise<void>;
 }
 
-export async function createTestDatabase(options: TemplateOptions = BASE): Promise<TestDatabase> {
-  if (!testDatabaseUrl) {
+/** `url` defaults to TEST_DATABASE_URL; benchmarks pass their own (or null for PGlite). */
+export async function createTestDatabase(options: TemplateOptions = BASE, url: string | null = testDatabaseUrl ?? null): Promise<TestDatabase> {
+  if (!url) {
     const database = databaseFromPglite(await createPglite({ loadDataDir: await pgliteTemplate(options) }));
     return { ...database, cleanup: () => database.close() };
   }
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const template = await postgresTemplate(admin, options);
+    const template = await postgresTemplate(admin, options, url);
     const name = `ww_test_${randomBytes(6).toString('hex')}`;
     await admin.query(`create database ${name} template ${template}`);
-    const database = await openPostgres({ connectionString: databaseUrl(testDatabaseUrl, name), max: 5 });
+    const database = await openPostgres({ connectionString: databaseUrl(url, name), max: 5 });
     return {
       ...database,
       cleanup: async () => {
         await database.close();
-        const again = new pg.Client({ connectionString: testDatabaseUrl });
+        const again = new pg.Client({ connectionString: url });
         await again.connect();
         await again.query(`drop database if exists ${name} with (force)`);
         await again.end();
