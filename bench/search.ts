@@ -4,6 +4,8 @@ import { loadConfig } from '../src/config.ts';
 import type { Level, Audience, DB } from '../src/db/schema.ts';
 import { insertCatalogue } from '../src/demo/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
+import { parseSearchParams } from '../src/features/search/search.query.ts';
+import { runSearch } from '../src/features/search/search.service.ts';
 import { generateCatalogue } from './generate.ts';
 import { load, percentile, table } from './lib.ts';
 
@@ -17,54 +19,9 @@ export interface SearchParams {
 /** What the benchmark calls; the real `searchServices` of src/features/search fits this shape. */
 export type SearchFn = (db: Kysely<DB>, params: SearchParams) => Promise<unknown>;
 
-/** `scheiding` → `scheiding:*`: a prefix query, so the stem also finds `scheidingsproblematiek`. */
-function prefixQuery(q: string): string {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `${w}:*`).join(' & ');
-}
-
-/**
- * Stand-in for the real search until it is merged: text (full text prefix OR trigram), municipality
- * (service area or national), active only, level and audience filters, facets, top 20 by rank.
- */
-export const representativeSearch: SearchFn = async (db, p) => {
-  const result = await sql<{ hits: unknown; total: number; facets: unknown }>`
-    with query as (select to_tsquery('nl', ${prefixQuery(p.q)}) as tsq, lower(unaccent(${p.q})) as words),
-    -- The municipality is the most selective condition, so it drives: its service area plus national offerings.
-    candidate as (
-      select service_id as id from service_area where municipality_code = ${p.municipality}
-      union select id from service where national
-    ),
-    matched as materialized (
-      select s.id, s.name_nl, s.level, s.audiences, s.themes, s.forms, s.cost,
-             ts_rank_cd(s.search_document, query.tsq) as rank
-        from candidate c join service s on s.id = c.id, query
-       where s.status = 'active'
-         and (s.search_document @@ query.tsq or s.search_words %> query.words)
-    ),
-    filtered as (
-      select * from matched where level = any(${sql.val([...p.levels])}::text[]) and audiences && ${sql.val([...p.audiences])}::text[]
-    ),
-    facets as (
-      select 'level' as dimension, level as value, count(*) as n from matched
-       where audiences && ${sql.val([...p.audiences])}::text[] group by level
-      union all
-      select 'audience', a, count(*) from matched, unnest(audiences) a
-       where level = any(${sql.val([...p.levels])}::text[]) group by a
-      union all select 'theme', t, count(*) from filtered, unnest(themes) t group by t
-      union all select 'form', f, count(*) from filtered, unnest(forms) f group by f
-      union all select 'cost', cost, count(*) from filtered group by cost
-    )
-    select
-      (select coalesce(json_agg(h), '[]') from (select id, name_nl, rank from filtered order by rank desc, id limit 20) h) as hits,
-      (select count(*) from filtered)::int as total,
-      (select coalesce(json_agg(f), '[]') from facets f) as facets
-  `.execute(db);
-  return result.rows[0];
-};
-
-// The real function plugs in here once merged: `import { searchServices } ...; const search: SearchFn = (db, p) => searchServices(db, toSearchQuery(p))`.
-const search: SearchFn = representativeSearch;
+/** The real search, as /zoeken runs it: place lookup, text + municipality + filters + facets. */
+const search: SearchFn = (db, p) =>
+  runSearch(db, parseSearchParams({ q: p.q, gemeente: p.municipality, hulpniveau: [...p.levels], doelgroep: [...p.audiences] }));
 
 const QUERIES = ['scheiding', 'ouderschapsplan', 'mediation', 'omgang', 'loyaliteitsconflict', 'praatgroep', 'vechtscheiding', 'jongeren', 'scheidnig', 'kies'];
 const FILTERS: readonly { levels: Level[]; audiences: Audience[] }[] = [
