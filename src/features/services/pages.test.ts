@@ -11,8 +11,14 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 /** 21 more offerings for organisation a01, available in Den Haag, so both lists need a second page. */
 async function addCopies(t: TestApp): Promise<void> {
   const { db } = t.database;
-  const source = await db.selectFrom('service').selectAll().where('id', '=', A001).executeTakeFirstOrThrow();
-  const { id: _id, search_document: _doc, search_words: _words, created_at: _c, updated_at: _u, ...rest } = source;
+  const rest = await db
+    .selectFrom('service')
+    .select([
+      'organization_id', 'summary_nl', 'summary_en', 'description_nl', 'description_en', 'status', 'level', 'audiences',
+      'age_min', 'age_max', 'phases', 'forms', 'access', 'cost', 'languages', 'themes', 'last_verified', 'is_demo',
+    ])
+    .where('id', '=', A001)
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < 21; i++) {
     const row = await db
       .insertInto('service')
