@@ -87,7 +87,9 @@ export function refererPath(referer: unknown, host: string): string | undefined 
   if (typeof referer !== 'string') return undefined;
   try {
     const url = new URL(referer);
-    return url.host === host ? `${url.pathname}${url.search}` : undefined;
+    // Compare with the default port dropped on both sides ('localhost:80' is 'localhost' over http).
+    const own = new URL(`${url.protocol}//${host}`).host;
+    return url.host === own && (url.protocol === 'http:' || url.protocol === 'https:') ? `${url.pathname}${url.search}` : undefined;
   } catch {
     return undefined;
   }

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cookiesFrom, createTestApp, type TestApp } from '../../../test/app.ts';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { demoTemplate } from '../../../test/db.ts';
 import { demoId, readDemoData } from '../../demo/seed.ts';
+import { formSession } from './services.fixtures.ts';
 
 const A001 = demoId.service('demo-svc-a001');
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-
-/** A form page's CSRF token and the cookies that go with it. */
-export async function formSession(t: TestApp, url: string, cookie = ''): Promise<{ token: string; cookie: string }> {
-  const res = await t.app.inject({ url, headers: cookie ? { cookie } : {} });
-  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
-  assert.ok(token, `no CSRF token on ${url}`);
-  const fresh = cookiesFrom(res.headers['set-cookie']);
-  return { token, cookie: [cookie, fresh].filter(Boolean).join('; ') };
-}
 
 describe('offering detail, report and API (integration, demo data)', () => {
   let t: TestApp;
