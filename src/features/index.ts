@@ -5,6 +5,7 @@ import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerOpenApiRoutes } from './openapi.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
+import { registerServicesRoutes } from './services/services.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerContentRoutes(app);
   registerSearchRoutes(app);
   registerOpenApiRoutes(app);
+  registerServicesRoutes(app);
 }

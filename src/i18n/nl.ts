@@ -1,5 +1,6 @@
 import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
 import { searchNl } from '../features/search/search.messages.ts';
+import { servicesNl } from '../features/services/services.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -74,6 +75,7 @@ export const nl = {
   ...core,
   ...catalogueNl,
   ...searchNl,
+  ...servicesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

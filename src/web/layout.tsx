@@ -11,6 +11,7 @@ export interface NavItem {
 export const MAIN_NAV: NavItem[] = [
   { href: '/', label: 'layout.home' },
   { href: '/zoeken', label: 'search.nav' },
+  { href: '/bewaarlijst', label: 'services.nav.bewaarlijst' },
 ];
 
 function languageHref(path: string, query: string, lang: string): string {

@@ -48,6 +48,8 @@ export function queryWithoutLang(url: string): string {
 export function pageContext(request: FastifyRequest, reply: FastifyReply, options: PagesOptions): PageContext {
   const url = request.url;
   const index = url.indexOf('?');
+  // One token per page: each generateCsrf() call without a secret cookie would make a new secret.
+  let token: string | undefined;
   return {
     lang: request.lang,
     t: request.t,
@@ -58,7 +60,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
       if (!asset) throw new Error(`Unknown asset ${name}`);
       return `/assets/${asset.hashedName}`;
     },
-    csrfToken: () => reply.generateCsrf(),
+    csrfToken: () => (token ??= reply.generateCsrf()),
     demo: options.demo,
     siteName: options.siteName,
     contactEmail: options.contactEmail,

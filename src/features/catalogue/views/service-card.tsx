@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
@@ -20,7 +21,18 @@ export function DemoBadge() {
 }
 
 /** One offering in a list: enough to decide whether to open it. */
-export function ServiceCard({ service, headingLevel = 3, why }: { service: ServiceSummaryView; headingLevel?: 2 | 3; why?: string }) {
+export function ServiceCard({
+  service,
+  headingLevel = 3,
+  why,
+  actions,
+}: {
+  service: ServiceSummaryView;
+  headingLevel?: 2 | 3;
+  why?: string;
+  /** Buttons below the card, e.g. "remove from bewaarlijst". */
+  actions?: ComponentChildren;
+}) {
   const { t, lang } = usePage();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -78,15 +90,22 @@ export function ServiceCard({ service, headingLevel = 3, why }: { service: Servi
           {service.freshness === 'very_stale' ? t('catalogue.veryStale') : t('catalogue.stale')}
         </p>
       )}
+      {actions}
     </li>
   );
 }
 
-export function ServiceCardList({ services }: { services: readonly ServiceSummaryView[] }) {
+export function ServiceCardList({
+  services,
+  actions,
+}: {
+  services: readonly ServiceSummaryView[];
+  actions?: (service: ServiceSummaryView) => ComponentChildren;
+}) {
   return (
     <ol class="ww-results">
       {services.map((s) => (
-        <ServiceCard key={s.id} service={s} />
+        <ServiceCard key={s.id} service={s} actions={actions?.(s)} />
       ))}
     </ol>
   );
