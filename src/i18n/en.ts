@@ -1,8 +1,10 @@
 import { catalogueEn } from '../features/catalogue/catalogue.messages.ts';
+import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
   ...catalogueEn,
+  ...hulpwijzerEn,
   'site.name': 'Wegwijzer Kind en Scheiding',
   'site.tagline': 'Help for children, parents and professionals around divorce',
   'layout.skipLink': 'Skip to content',

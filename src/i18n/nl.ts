@@ -1,4 +1,5 @@
 import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
+import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -57,6 +58,7 @@ const core = {
 export const nl = {
   ...core,
   ...catalogueNl,
+  ...hulpwijzerNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -8,7 +8,10 @@ export interface NavItem {
 }
 
 /** Main navigation; features add their entry here so the menu is one list in one place. */
-export const MAIN_NAV: NavItem[] = [{ href: '/', label: 'layout.home' }];
+export const MAIN_NAV: NavItem[] = [
+  { href: '/', label: 'layout.home' },
+  { href: '/hulpwijzer', label: 'hulpwijzer.nav' },
+];
 
 function languageHref(path: string, query: string, lang: string): string {
   return `${path}${query ? `${query}&` : '?'}lang=${lang}`;
