@@ -37,9 +37,9 @@ function placeError(place: PlaceOutcome): StepError | null {
 }
 
 /** Once found, only the municipality code travels on: the postcode is not kept in any link. */
-function normalisePlace(draft: Draft, place: PlaceOutcome): Draft {
+function normalisePlace<T extends Draft>(draft: T, place: PlaceOutcome): T {
   if (place.kind !== 'found') return draft;
-  const rest: { -readonly [K in keyof Draft]: Draft[K] } = { ...draft, gemeente: place.municipality.code };
+  const rest: { -readonly [K in keyof T]: T[K] } = { ...draft, gemeente: place.municipality.code };
   delete rest.postcode;
   return rest;
 }
@@ -110,7 +110,7 @@ export function registerHulpwijzerRoutes(app: FastifyInstance): void {
     const place = await resolvePlace(db, complete.value);
     const error = placeError(place);
     if (error) return showStep(reply, 'place', parsed.value, error);
-    const answers = normalisePlace(complete.value, place) as Answers;
+    const answers = normalisePlace(complete.value, place);
     const view = await buildAdvice(request, answers, place, 'page');
     const links = NEXT_STEPS.filter((link) => app.hasRoute({ method: 'GET', url: link.href }));
     return reply.page(
