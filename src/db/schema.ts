@@ -206,6 +206,23 @@ export interface SearchDemandTable {
   result_count: number;
 }
 
+export interface HulpwijzerDemandTable {
+  id: Generated<number>;
+  day: Generated<string>;
+  channel: 'page' | 'api';
+  municipality_code: string | null;
+  role: string;
+  phase: string | null;
+  age_bands: string[];
+  communication: string | null;
+  child_signals: string[];
+  safety: string[];
+  wishes: string[];
+  safety_first: boolean;
+  primary_level: Level;
+  also_levels: Level[];
+}
+
 export interface DB {
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;
@@ -216,6 +233,7 @@ export interface DB {
   service_at_location: ServiceAtLocationTable;
   service_report: ServiceReportTable;
   search_demand: SearchDemandTable;
+  hulpwijzer_demand: HulpwijzerDemandTable;
   schema_migration: SchemaMigrationTable;
   app_setting: AppSettingTable;
   municipality: MunicipalityTable;

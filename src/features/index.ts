@@ -6,6 +6,7 @@ import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerOpenApiRoutes } from './openapi.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerServicesRoutes } from './services/services.routes.ts';
+import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -16,4 +17,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerSearchRoutes(app);
   registerOpenApiRoutes(app);
   registerServicesRoutes(app);
+  registerHulpwijzerRoutes(app);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { hulpwijzerOpenApi } from './hulpwijzer/openapi.ts';
 import { searchOpenApi } from './search/search.openapi.ts';
 
 interface Fragment {
@@ -7,7 +8,7 @@ interface Fragment {
 }
 
 /** Each JSON feature contributes paths and components; this is the one document they form. */
-export const OPENAPI_FRAGMENTS: Fragment[] = [searchOpenApi];
+export const OPENAPI_FRAGMENTS: Fragment[] = [searchOpenApi, hulpwijzerOpenApi];
 
 export function openApiDocument(publicUrl: string): Record<string, unknown> {
   const merge = (key: 'schemas' | 'responses') => Object.assign({}, ...OPENAPI_FRAGMENTS.map((f) => f.components?.[key] ?? {}));

@@ -1,12 +1,14 @@
 import { catalogueEn } from '../features/catalogue/catalogue.messages.ts';
 import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
+import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
   ...catalogueEn,
   ...searchEn,
   ...servicesEn,
+  ...hulpwijzerEn,
   'site.name': 'Wegwijzer Kind en Scheiding',
   'site.tagline': 'Help for children, parents and professionals around divorce',
   'layout.skipLink': 'Skip to content',

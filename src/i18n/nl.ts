@@ -1,6 +1,7 @@
 import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
 import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
+import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -76,6 +77,7 @@ export const nl = {
   ...catalogueNl,
   ...searchNl,
   ...servicesNl,
+  ...hulpwijzerNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -12,6 +12,7 @@ export const MAIN_NAV: NavItem[] = [
   { href: '/', label: 'layout.home' },
   { href: '/zoeken', label: 'search.nav' },
   { href: '/bewaarlijst', label: 'services.nav.bewaarlijst' },
+  { href: '/hulpwijzer', label: 'hulpwijzer.nav' },
 ];
 
 function languageHref(path: string, query: string, lang: string): string {
