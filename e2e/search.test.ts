@@ -18,6 +18,7 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
     await t?.close();
   });
 
+  // axe needs JavaScript in the page, so this journey is checked by axe in the next test.
   it('searches from the home page by keyboard without JavaScript and filters with facets', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -28,7 +29,6 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
     await page.waitForURL(/\/zoeken\?/);
     const heading = await page.locator('#resultaten').textContent();
     assert.match(heading ?? '', /resultaten in of voor Delft/);
-    assert.deepEqual(await axeViolations(page), []);
     const before = Number(/(\d+)/.exec(heading ?? '')?.[1]);
     await page.locator('input[name="hulpniveau"][value="prevention"]').check();
     await page.getByRole('button', { name: 'Filters toepassen' }).press('Enter');
