@@ -54,7 +54,7 @@ describe('Hulpwijzer journeys in a real browser', { skip: chromiumMissing ? SKIP
     const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/?lang=nl`);
-    await page.getByRole('link', { name: 'Hulpwijzer' }).click();
+    await page.getByRole('link', { name: 'Hulpwijzer', exact: true }).click();
     await page.waitForURL(/\/hulpwijzer$/);
     await checkAxe(page, 'step 1 (nl)');
     await page.getByLabel('Ik ben ouder').check();
