@@ -54,7 +54,7 @@ export function topLevelBlocks(css: string): string[] {
 }
 
 export function selectUtrechtCss(css: string, components: readonly string[]): string {
-  const wanted = new RegExp(`\\.utrecht-(?:${components.join('|')})(?![a-z0-9-])(?:__|--|[^a-z0-9-]|$)`);
+  const wanted = new RegExp(`\\.utrecht-(?:${components.join('|')})(?:__|--|(?![a-z0-9-]))`);
   return topLevelBlocks(css)
     .filter((block) => !block.startsWith('@charset'))
     .filter((block) => {
