@@ -50,4 +50,26 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
     }
     await context.close();
   });
+
+  it('shows the results on a map when JavaScript runs, with a keyboard-reachable marker per located result', async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    // Tiles are background decoration; the test answers them locally so nothing leaves this machine.
+    const tileRequests: string[] = [];
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
+      tileRequests.push(route.request().url());
+      await route.fulfill({ status: 204, body: '' });
+    });
+    await page.goto(`${base}/zoeken?gemeente=GM0518`);
+    const located = await page.locator('li[data-lat]').count();
+    assert.ok(located > 0);
+    const button = page.getByRole('button', { name: 'Bekijk op de kaart' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('.ww-map__marker').count(), located);
+    assert.ok(tileRequests.length > 0 && tileRequests.every((u) => u.startsWith('https://service.pdok.nl/')));
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
 });

@@ -50,6 +50,7 @@ export interface ServiceSummaryView {
   readonly freshness: Freshness;
   readonly demo: boolean;
   readonly distanceKm: number | null;
+  readonly point: { lat: number; lon: number } | null;
 }
 
 const LEVEL_RANK: Record<string, number> = { information: 0, advice: 1, prevention: 2, guidance: 3, specialised: 4, safety: 5 };
@@ -94,5 +95,6 @@ export function presentServiceSummary(
     freshness: freshness(row.last_verified, today),
     demo: row.is_demo,
     distanceKm,
+    point: row.point,
   };
 }

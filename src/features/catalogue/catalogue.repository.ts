@@ -39,6 +39,8 @@ export interface ServiceSummaryRow {
   readonly recognition_code: string | null;
   readonly recognition_date: string | null;
   readonly places: string[];
+  /** One location of the offering (for the map), or null for national/online-only offerings. */
+  readonly point: { lat: number; lon: number } | null;
 }
 
 /** The fields a result card needs, for the given ids, in the order of `ids`. */
@@ -65,6 +67,11 @@ export async function loadServiceSummaries(db: Kysely<DB>, ids: readonly string[
             .whereRef('sal.service_id', '=', 's.id'),
         ])
         .as('places'),
+    )
+    .select(
+      sql<{ lat: number; lon: number } | null>`(select json_build_object('lat', l.lat, 'lon', l.lon)
+         from service_at_location sal join location l on l.id = sal.location_id
+        where sal.service_id = s.id order by l.name limit 1)`.as('point'),
     )
     .where('s.id', 'in', ids)
     .execute();

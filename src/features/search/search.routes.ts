@@ -77,7 +77,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
         break;
       }
     }
-    return reply.page(h(SearchPage, { params, municipalities, taxonomy, pageSize: PAGE_SIZE, state }));
+    return reply.page(h(SearchPage, { params, municipalities, taxonomy, pageSize: PAGE_SIZE, state, mapTileUrl: app.deps.config.mapTileUrl }));
   });
 
   app.get('/api/v1/services', async (request, reply) => {

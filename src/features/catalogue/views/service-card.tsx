@@ -36,7 +36,13 @@ export function ServiceCard({
   const { t, lang } = usePage();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <li class="ww-card ww-service-card" data-service={service.id} data-level={service.level}>
+    <li
+      class="ww-card ww-service-card"
+      data-service={service.id}
+      data-level={service.level}
+      data-lat={service.point ? String(service.point.lat) : undefined}
+      data-lon={service.point ? String(service.point.lon) : undefined}
+    >
       <Heading class={`utrecht-heading-${headingLevel}`}>
         <a class="utrecht-link" href={service.href}>
           {service.name}

@@ -36,6 +36,7 @@ export interface SearchPageProps {
   readonly taxonomy: Taxonomy;
   readonly pageSize: number;
   readonly state: SearchPageState;
+  readonly mapTileUrl: string;
 }
 
 function Pagination({ params, total, pageSize }: { params: SearchParams; total: number; pageSize: number }) {
@@ -96,11 +97,11 @@ function NoResults({ params, state }: { params: SearchParams; state: Extract<Sea
   );
 }
 
-export function SearchPage({ params, municipalities, taxonomy, pageSize, state }: SearchPageProps) {
+export function SearchPage({ params, municipalities, taxonomy, pageSize, state, mapTileUrl }: SearchPageProps) {
   const { t } = usePage();
   const title = params.q ? t('search.titleWithQuery', { q: params.q }) : t('search.title');
   return (
-    <Layout title={title}>
+    <Layout title={title} scripts={['map.js']}>
       <Heading1>{title}</Heading1>
       <Paragraph lead>{t('search.lead')}</Paragraph>
       {state.kind === 'unknown-postcode' && (
@@ -145,6 +146,16 @@ export function SearchPage({ params, municipalities, taxonomy, pageSize, state }
                   : t('search.count', { count: state.total })}
             </h2>
             {state.widened && <p class="utrecht-paragraph">{t('search.widened')}</p>}
+            {state.total > 0 && (
+              <div
+                class="ww-map-slot ww-no-print"
+                data-map=""
+                data-tiles={mapTileUrl}
+                data-label={t('search.view.map')}
+                data-map-label={t('search.mapLabel')}
+                data-attribution={t('search.mapAttribution')}
+              />
+            )}
             {state.total === 0 ? <NoResults params={params} state={state} /> : <ServiceCardList services={state.services} />}
             <Pagination params={params} total={state.total} pageSize={pageSize} />
           </section>
