@@ -79,18 +79,24 @@ function originPoint(query: SearchQuery): RawBuilder<unknown> | null {
   return query.origin ? sql`ll_to_earth(${query.origin.lat}, ${query.origin.lon})` : null;
 }
 
-/** Offerings available in the municipality: its service area, national ones, or within the radius. */
-function areaCondition(query: SearchQuery): RawBuilder<boolean> {
-  if (query.municipality === null) return sql<boolean>`true`;
-  const inArea = sql<boolean>`(s.national or exists (select 1 from service_area sa where sa.service_id = s.id and sa.municipality_code = ${query.municipality}))`;
+/**
+ * The offerings a place can use: its service area, national ones, and (with a radius) those with a
+ * location within reach. This small set drives the query, so text matching and facets stay cheap.
+ */
+function candidates(query: SearchQuery): RawBuilder<unknown> {
+  if (query.municipality === null) return sql`service`;
+  const parts = [
+    sql`select service_id as id from service_area where municipality_code = ${query.municipality}`,
+    sql`select id from service where national`,
+  ];
   const origin = originPoint(query);
-  if (origin === null || query.radiusKm === null) return inArea;
-  const metres = query.radiusKm * 1000;
-  return sql<boolean>`(${inArea} or exists (
-    select 1 from service_at_location sal join location l on l.id = sal.location_id
-     where sal.service_id = s.id
-       and earth_box(${origin}, ${metres}) @> ll_to_earth(l.lat, l.lon)
-       and earth_distance(${origin}, ll_to_earth(l.lat, l.lon)) <= ${metres}))`;
+  if (origin !== null && query.radiusKm !== null) {
+    const metres = query.radiusKm * 1000;
+    parts.push(sql`select sal.service_id from location l join service_at_location sal on sal.location_id = l.id
+       where earth_box(${origin}, ${metres}) @> ll_to_earth(l.lat, l.lon)
+         and earth_distance(${origin}, ll_to_earth(l.lat, l.lon)) <= ${metres}`);
+  }
+  return sql`(select s.* from (${sql.join(parts, sql` union `)}) c join service s on s.id = c.id)`;
 }
 
 function distanceExpression(query: SearchQuery): RawBuilder<number | null> {
@@ -127,12 +133,11 @@ export async function searchServices(db: Kysely<DB>, query: SearchQuery): Promis
              coalesce(r.code, 'none') as recognition, coalesce(r.rank, 0) as recognition_rank,
              ${rankExpression(query)} as rank,
              ${distanceExpression(query)} as distance_km
-        from service s
+        from ${candidates(query)} s
         left join intervention i on i.id = s.intervention_id
         left join recognition_level r on r.name = i.recognition_level
        where s.status in ('active', 'temporarily_closed')
          and ${textCondition(query)}
-         and ${areaCondition(query)}
     )
     select
       (select count(*) from base where ${all})::int as total,
