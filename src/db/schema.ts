@@ -206,6 +206,18 @@ export interface SearchDemandTable {
   result_count: number;
 }
 
+/** Attributes from an HSDS import whose taxonomy term is not ours (migration 0004). */
+export interface HsdsAttributeTable {
+  id: string;
+  link_entity: 'service' | 'organization' | 'location';
+  link_id: string;
+  taxonomy: Generated<string>;
+  term_id: string | null;
+  term_code: Generated<string>;
+  term_name: Generated<string>;
+  value: Generated<string>;
+}
+
 export interface DB {
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;
@@ -216,6 +228,7 @@ export interface DB {
   service_at_location: ServiceAtLocationTable;
   service_report: ServiceReportTable;
   search_demand: SearchDemandTable;
+  hsds_attribute: HsdsAttributeTable;
   schema_migration: SchemaMigrationTable;
   app_setting: AppSettingTable;
   municipality: MunicipalityTable;

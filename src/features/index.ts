@@ -3,6 +3,7 @@ import { registerContentRoutes } from './content/content.routes.ts';
 import { registerCrisisRoutes } from './crisis/crisis.routes.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -10,4 +11,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerHomeRoutes(app);
   registerCrisisRoutes(app);
   registerContentRoutes(app);
+  registerHsdsRoutes(app);
 }
