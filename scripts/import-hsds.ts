@@ -2,6 +2,7 @@
 // reports every problem with its JSON path; then applies all of it in one transaction, or nothing.
 import { loadConfig } from '../src/config.ts';
 import { openConfiguredDatabase } from '../src/db/open.ts';
+import { loadReferenceData } from '../src/reference/load-reference.ts';
 import { DEFAULT_MAX_BYTES, importHsds, readImportFile, type ImportReport } from '../src/features/hsds/hsds-import.service.ts';
 
 function print(report: ImportReport): void {
@@ -30,6 +31,8 @@ if (read.kind === 'problems') {
 }
 const opened = await openConfiguredDatabase(loadConfig());
 try {
+  // Municipalities, postcodes and interventions are what records refer to; loading is skipped when unchanged.
+  await loadReferenceData(opened.database.db);
   const report = await importHsds(opened.database.db, read.value, { dryRun: args.includes('--dry-run') });
   print(report);
   process.exitCode = report.ok ? 0 : 1;
