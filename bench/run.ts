@@ -1,8 +1,10 @@
+import { benchHsds } from './hsds.ts';
 import { benchHttp } from './http.ts';
 
 /** `npm run bench -- [name...]`: runs the named benchmarks, or all of them. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   http: benchHttp,
+  hsds: benchHsds,
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -12,3 +12,7 @@ create table hsds_attribute (
 );
 create index hsds_attribute_link_idx on hsds_attribute (link_entity, link_id);
 create index hsds_attribute_term_idx on hsds_attribute (term_id);
+-- Last-Modified of the open API and `modified_after` read the newest change: an index, not a scan.
+create index service_updated_at_idx on service (updated_at);
+create index organization_updated_at_idx on organization (updated_at);
+create index location_updated_at_idx on location (updated_at);

@@ -4,7 +4,7 @@ import {
   ACCESS, AUDIENCES, COSTS, FORMS, LEVELS, PHASES, THEMES,
   type HsdsAttributeTable, type LocationTable, type OrganizationTable, type ServiceStatus, type ServiceTable,
 } from '../../db/schema.ts';
-import { isRec, str, type Collected, type FoundAttribute, type Problem, type Rec } from './hsds-import.collect.ts';
+import { isRec, str, type FoundAttribute, type Problem, type Rec } from './hsds-import.collect.ts';
 import { TAXONOMIES } from './hsds.taxonomy.ts';
 
 /** What the database already knows that the mapping needs. */
@@ -31,7 +31,7 @@ export interface ImportPlan {
 }
 
 /** Our attributes of one record, grouped by taxonomy; the others are kept as foreign attributes. */
-interface Attrs { readonly ours: Map<string, { code: string; value: string | undefined }[]> }
+export interface Attrs { readonly ours: Map<string, { code: string; value: string | undefined }[]> }
 
 const lower = (v: unknown) => str(v)?.toLowerCase();
 
@@ -41,7 +41,7 @@ function termOf(a: Rec, docTerms: ReadonlyMap<string, Rec>): Rec {
   return docTerms.get(lower(a['taxonomy_term_id']) ?? '') ?? {};
 }
 
-function splitAttributes(found: readonly FoundAttribute[], ctx: MapContext, docTerms: ReadonlyMap<string, Rec>, plan: ImportPlan): Map<string, Attrs> {
+export function splitAttributes(found: readonly FoundAttribute[], ctx: MapContext, docTerms: ReadonlyMap<string, Rec>, plan: ImportPlan): Map<string, Attrs> {
   const byLink = new Map<string, Attrs>();
   for (const f of found) {
     const term = termOf(f.record, docTerms);
@@ -185,7 +185,3 @@ export function mapService(r: Rec, a: Attrs | undefined, ctx: MapContext, path: 
     ...(modifiedDate ? { updated_at: modifiedDate } : {}),
   };
 }
-
-export { splitAttributes };
-export type { Attrs };
-export type { Collected };
