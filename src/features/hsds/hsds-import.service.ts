@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { collect, str, type Collected, type Kind, type Problem } from './hsds-import.collect.ts';
+import { collect, str, type Collected, type Found, type Kind, type Problem } from './hsds-import.collect.ts';
 import { mapLocation, mapOrganization, mapService, splitAttributes, type ImportPlan, type MapContext } from './hsds-import.map.ts';
 import { applyPlan, existingIds, loadReferenceForImport } from './hsds-import.repository.ts';
 import { validateCollected } from './hsds-import.schemas.ts';
@@ -53,11 +53,64 @@ async function mapContext(db: Kysely<DB>, collected: Collected): Promise<MapCont
   const referenced = (kind: Kind, field: string) =>
     [...collected.records[kind].values()].flatMap((f) => str(f.record[field])?.toLowerCase() ?? []).filter((id) => /^[0-9a-f-]{36}$/.test(id));
   const [organization, service, location] = await Promise.all([
-    existingIds(db, 'organization', [...referenced('service', 'organization_id'), ...referenced('location', 'organization_id')]),
+    existingIds(db, 'organization', [...referenced('service', 'organization_id'), ...referenced('location', 'organization_id'), ...collected.records.organization.keys()]),
     existingIds(db, 'service', [...referenced('service_at_location', 'service_id'), ...collected.records.service.keys()]),
-    existingIds(db, 'location', referenced('service_at_location', 'location_id')),
+    existingIds(db, 'location', [...referenced('service_at_location', 'location_id'), ...collected.records.location.keys()]),
   ]);
   return { ...reference, ourTerms, existing: { organization, service, location }, today: new Date().toISOString().slice(0, 10) };
+}
+
+type Lookup = (kind: 'organization' | 'service', id: string | undefined) => boolean;
+
+function planRecords(collected: Collected, ctx: MapContext, plan: ImportPlan, known: Lookup): Set<string> {
+  const { records } = collected;
+  const attrs = splitAttributes(collected.attributes, ctx, new Map([...records.taxonomy_term].map(([k, f]) => [k, f.record])), plan);
+  // A list-shaped record (no attributes) would reset what travels in attributes: keep the stored one.
+  const listShaped = (kind: 'organization' | 'location' | 'service', id: string, f: Found) => {
+    if ('attributes' in f.record || !ctx.existing[kind].has(id)) return false;
+    plan.warnings.push({ path: f.path, message: `${kind} without attributes left as stored; import the full record to change it` });
+    return true;
+  };
+  for (const [id, f] of records.organization) {
+    if (!listShaped('organization', id, f)) plan.organizations.push(mapOrganization(f.record, attrs.get(`organization:${id}`)));
+  }
+  const placed = new Set<string>();
+  for (const [id, f] of records.location) {
+    if (listShaped('location', id, f)) continue;
+    const row = mapLocation(f.record, attrs.get(`location:${id}`), ctx, f.path, plan.warnings);
+    if (row && !known('organization', row.organization_id)) plan.problems.push({ path: `${f.path}/organization_id`, message: 'unknown organization reference' });
+    else if (row) {
+      plan.locations.push(row);
+      placed.add(id);
+    }
+  }
+  for (const [id, f] of records.service) {
+    if (listShaped('service', id, f)) continue;
+    const row = mapService(f.record, attrs.get(`service:${id}`), ctx, f.path, plan);
+    if (!known('organization', row.organization_id)) plan.problems.push({ path: `${f.path}/organization_id`, message: 'unknown organization reference (give organization_id or a nested organization)' });
+    plan.services.push(row);
+    if ('service_areas' in f.record) plan.owners.areas.add(id);
+    if ('service_at_locations' in f.record) plan.owners.sals.add(id);
+  }
+  return placed;
+}
+
+function planLinks(collected: Collected, ctx: MapContext, plan: ImportPlan, known: Lookup, placed: ReadonlySet<string>): void {
+  const { records } = collected;
+  for (const [id, f] of records.service_at_location) {
+    const serviceId = str(f.record['service_id'])?.toLowerCase() ?? '';
+    const locationId = str(f.record['location_id'])?.toLowerCase() ?? '';
+    if (!known('service', serviceId)) plan.problems.push({ path: `${f.path}/service_id`, message: 'unknown service reference' });
+    else if (placed.has(locationId) || ctx.existing.location.has(locationId)) plan.sals.push({ id, service_id: serviceId, location_id: locationId });
+    else if (!records.location.has(locationId)) plan.problems.push({ path: `${f.path}/location_id`, message: 'unknown location reference' });
+    else plan.warnings.push({ path: f.path, message: 'link skipped: its location was skipped' });
+  }
+  // Attributes belong to records that are written; a record that lists attributes owns all of its own.
+  const written = new Set([...plan.organizations, ...plan.locations, ...plan.services].map((r) => r.id ?? ''));
+  plan.attributes.splice(0, plan.attributes.length, ...plan.attributes.filter((a) => written.has(a.link_id)));
+  for (const kind of ['organization', 'location', 'service'] as const) {
+    for (const [id, f] of records[kind]) if ('attributes' in f.record && written.has(id)) plan.owners.attributes.add(id);
+  }
 }
 
 /** Maps collected records to rows; unknown references are problems, things our model cannot hold are warnings. */
@@ -66,44 +119,9 @@ export function buildPlan(collected: Collected, ctx: MapContext): ImportPlan {
     organizations: [], locations: [], services: [], areas: [], sals: [], attributes: [], problems: [], warnings: [],
     owners: { areas: new Set(), sals: new Set(), attributes: new Set() },
   };
-  const attrs = splitAttributes(collected.attributes, ctx, new Map([...collected.records.taxonomy_term].map(([k, f]) => [k, f.record])), plan);
-  const { records } = collected;
-  const orgKnown = (id: string | undefined) => id !== undefined && (records.organization.has(id) || ctx.existing.organization.has(id));
-  for (const [id, f] of records.organization) plan.organizations.push(mapOrganization(f.record, attrs.get(`organization:${id}`)));
-  const placed = new Set<string>();
-  for (const [id, f] of records.location) {
-    const row = mapLocation(f.record, attrs.get(`location:${id}`), ctx, f.path, plan.warnings);
-    if (row && !orgKnown(row.organization_id)) plan.problems.push({ path: `${f.path}/organization_id`, message: 'unknown organization reference' });
-    else if (row) {
-      plan.locations.push(row);
-      placed.add(id);
-    }
-  }
-  for (const [id, f] of records.service) {
-    // A list-shaped service (no attributes) would reset our taxonomy fields to defaults: keep the stored one.
-    if (!('attributes' in f.record) && ctx.existing.service.has(id)) {
-      plan.warnings.push({ path: f.path, message: 'service without attributes left as stored; import the full service to change it' });
-      continue;
-    }
-    const row = mapService(f.record, attrs.get(`service:${id}`), ctx, f.path, plan);
-    if (!orgKnown(row.organization_id)) plan.problems.push({ path: `${f.path}/organization_id`, message: 'unknown organization reference (give organization_id or a nested organization)' });
-    plan.services.push(row);
-    if ('service_areas' in f.record) plan.owners.areas.add(id);
-    if ('service_at_locations' in f.record) plan.owners.sals.add(id);
-  }
-  for (const kind of ['organization', 'location', 'service'] as const) {
-    for (const [id, f] of records[kind]) if ('attributes' in f.record) plan.owners.attributes.add(id);
-  }
-  for (const [id, f] of records.service_at_location) {
-    const serviceId = str(f.record['service_id'])?.toLowerCase() ?? '';
-    const locationId = str(f.record['location_id'])?.toLowerCase() ?? (str((f.record['location'] as Record<string, unknown> | undefined)?.['id'])?.toLowerCase() ?? '');
-    if (!records.service.has(serviceId) && !ctx.existing.service.has(serviceId)) plan.problems.push({ path: `${f.path}/service_id`, message: 'unknown service reference' });
-    else if (placed.has(locationId) || ctx.existing.location.has(locationId)) plan.sals.push({ id, service_id: serviceId, location_id: locationId });
-    else if (!records.location.has(locationId)) plan.problems.push({ path: `${f.path}/location_id`, message: 'unknown location reference' });
-    else plan.warnings.push({ path: f.path, message: 'link skipped: its location was skipped' });
-  }
-  const kept = new Set([...plan.organizations, ...plan.locations, ...plan.services].map((r) => r.id));
-  plan.attributes.splice(0, plan.attributes.length, ...plan.attributes.filter((a) => kept.has(a.link_id)));
+  const known: Lookup = (kind, id) => id !== undefined && (collected.records[kind].has(id) || ctx.existing[kind].has(id));
+  const placed = planRecords(collected, ctx, plan, known);
+  planLinks(collected, ctx, plan, known, placed);
   return plan;
 }
 

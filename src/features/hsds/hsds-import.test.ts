@@ -44,6 +44,26 @@ describe('HSDS import', () => {
     assert.equal(report.changed, 0);
   });
 
+  it('keeps foreign attributes and leaves a stored service alone when a list-shaped copy comes in', async () => {
+    const empty = await createTestDatabase();
+    try {
+      const service = exported.services[0];
+      assert.ok(service);
+      const foreign = { id: '11111111-1111-4111-8111-111111111111', taxonomy_term: { id: '22222222-2222-4222-8222-222222222222', code: 'x1', name: 'Other', description: '', taxonomy: 'other' }, value: 'v' };
+      const doc = { ...exported, services: [{ ...service, attributes: [...service.attributes, foreign] }] };
+      const first = await importHsds(empty.db, JSON.parse(JSON.stringify(doc)));
+      assert.deepEqual(first.problems, []);
+      const again = await exportDocument(empty.db);
+      assert.ok(again.services[0]?.attributes.some((a) => a.id === foreign.id && a.value === 'v' && a.taxonomy_term.code === 'x1'));
+      const { attributes: _a, service_areas: _s, service_at_locations: _l, languages: _g, ...basic } = service;
+      const list = await importHsds(empty.db, { contents: [{ ...basic, name: 'Changed' }] });
+      assert.ok(list.ok && list.changed === 0 && list.warnings.some((w) => /left as stored/.test(w.message)));
+      assert.deepEqual(await exportDocument(empty.db), again);
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
   it('reports every problem with its path and writes nothing', async () => {
     const empty = await createTestDatabase();
     try {

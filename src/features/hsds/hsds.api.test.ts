@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { demoTemplate } from '../../../test/db.ts';
 import { SKIP_NOTICE, errorsOf, hsdsAvailable, openApiValidator, schemaValidator } from './hsds.schemas.testkit.ts';
 import { exportDocument } from './hsds.service.ts';
-import { termId } from './hsds.taxonomy.ts';
+import { taxonomyId, termId } from './hsds.taxonomy.ts';
 import type { HsdsPage, HsdsService } from './hsds.types.ts';
 
 describe('HSDS export and open API (demo catalogue)', () => {
@@ -95,6 +95,14 @@ describe('HSDS export and open API (demo catalogue)', () => {
     const org = all.contents[0]?.organization_id ?? '';
     const byOrg = await json<HsdsPage<HsdsService>>(`/api/hsds/services?per_page=1000&organization_id=${org}`);
     assert.ok(byOrg.total_items > 0 && byOrg.contents.every((s) => s.organization_id === org));
+    const future = await json<HsdsPage<HsdsService>>('/api/hsds/services?modified_after=2999-01-01');
+    assert.equal(future.total_items, 0);
+    assert.equal(future.empty, true);
+    const kies = await json<HsdsPage<HsdsService>>('/api/hsds/services?search=scheiding&per_page=1000');
+    assert.ok(kies.total_items > 0 && kies.total_items < all.total_items);
+    const levels = await json<HsdsPage<{ taxonomy: string }>>(`/api/hsds/taxonomy_terms?per_page=100&taxonomy_id=${taxonomyId('level')}`);
+    assert.equal(levels.total_items, 6);
+    assert.ok(levels.contents.every((x) => x.taxonomy === 'level'));
   });
 
   it('streams ndjson, sends CORS, rate-limit, ETag and Last-Modified, and answers 304', async () => {
