@@ -87,8 +87,11 @@ export async function countServices(db: Kysely<DB>, filter: ServiceFilter): Prom
   return Number(row.n);
 }
 
+/** Ids first (an index-only scan skips the offset cheaply), then the wide rows of just that page. */
 export async function pageServices(db: Kysely<DB>, filter: ServiceFilter, offset: number, limit: number): Promise<ServiceRow[]> {
-  return db.selectFrom('service').select(SERVICE_COLUMNS).where(serviceWhere(filter)).orderBy('service.id').offset(offset).limit(limit).execute();
+  const ids = await db.selectFrom('service').select('service.id').where(serviceWhere(filter)).orderBy('service.id').offset(offset).limit(limit).execute();
+  if (ids.length === 0) return [];
+  return db.selectFrom('service').select(SERVICE_COLUMNS).where('id', 'in', ids.map((r) => r.id)).orderBy('id').execute();
 }
 
 /** Keyset batches in id order, so a whole-catalogue export never holds more than one batch. */
