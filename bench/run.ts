@@ -1,3 +1,4 @@
+import { benchHsds } from './hsds.ts';
 import { benchHttp } from './http.ts';
 import { benchSearch } from './search.ts';
 
@@ -5,6 +6,7 @@ import { benchSearch } from './search.ts';
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   http: benchHttp,
   search: benchSearch,
+  hsds: benchHsds,
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');

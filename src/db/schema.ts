@@ -223,6 +223,18 @@ export interface HulpwijzerDemandTable {
   also_levels: Level[];
 }
 
+/** Attributes from an HSDS import whose taxonomy term is not ours (migration 0004). */
+export interface HsdsAttributeTable {
+  id: string;
+  link_entity: 'service' | 'organization' | 'location';
+  link_id: string;
+  taxonomy: Generated<string>;
+  term_id: string | null;
+  term_code: Generated<string>;
+  term_name: Generated<string>;
+  value: Generated<string>;
+}
+
 export interface DB {
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;
@@ -234,6 +246,7 @@ export interface DB {
   service_report: ServiceReportTable;
   search_demand: SearchDemandTable;
   hulpwijzer_demand: HulpwijzerDemandTable;
+  hsds_attribute: HsdsAttributeTable;
   schema_migration: SchemaMigrationTable;
   app_setting: AppSettingTable;
   municipality: MunicipalityTable;

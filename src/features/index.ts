@@ -7,6 +7,7 @@ import { registerOpenApiRoutes } from './openapi.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerServicesRoutes } from './services/services.routes.ts';
 import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
+import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -18,4 +19,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerOpenApiRoutes(app);
   registerServicesRoutes(app);
   registerHulpwijzerRoutes(app);
+  registerHsdsRoutes(app);
 }
