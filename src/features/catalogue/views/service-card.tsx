@@ -104,14 +104,16 @@ export function ServiceCard({
 export function ServiceCardList({
   services,
   actions,
+  headingLevel = 3,
 }: {
   services: readonly ServiceSummaryView[];
   actions?: (service: ServiceSummaryView) => ComponentChildren;
+  headingLevel?: 2 | 3;
 }) {
   return (
     <ol class="ww-results">
       {services.map((s) => (
-        <ServiceCard key={s.id} service={s} actions={actions?.(s)} />
+        <ServiceCard key={s.id} service={s} headingLevel={headingLevel} actions={actions?.(s)} />
       ))}
     </ol>
   );

@@ -22,7 +22,7 @@ export function BewaarlijstPage({ services, shared, shareUrl }: BewaarlijstPageP
         <Paragraph>{shared ? t('services.list.sharedEmpty') : t('services.list.empty')}</Paragraph>
       ) : shared ? (
         <>
-          <ServiceCardList services={services} />
+          <ServiceCardList services={services} headingLevel={2} />
           <form method="post" action="/bewaarlijst" class="ww-no-print ww-save-form">
             <CsrfField />
             <input type="hidden" name="ids" value={services.map((s) => s.id).join(',')} />
@@ -36,7 +36,7 @@ export function BewaarlijstPage({ services, shared, shareUrl }: BewaarlijstPageP
         </>
       ) : (
         <>
-          <ServiceCardList services={services} actions={(s) => <SaveButton id={s.id} saved name={s.name} />} />
+          <ServiceCardList services={services} headingLevel={2} actions={(s) => <SaveButton id={s.id} saved name={s.name} />} />
           <section class="ww-share ww-no-print" aria-labelledby="deel-lijst">
             <h2 class="utrecht-heading-2" id="deel-lijst">
               {t('services.list.share')}
