@@ -124,9 +124,11 @@ function status(rnd: Random): ServiceStatus {
 
 /**
  * N synthetic offerings over all 342 municipalities, in the demo JSON format, for benchmarks.
- * Each service covers 1–3 municipalities of one youth region (~1% national); ~20% implement a
+ * Each service covers 1–3 municipalities of one youth region (~1% national, at most MAX_NATIONAL); ~20% implement a
  * recognised intervention; locations lie in the service's municipalities. Deterministic per seed.
  */
+export const MAX_NATIONAL = 40;
+
 export function generateCatalogue(n: number, seed = 1): DemoFile {
   const rnd = new Random(prng(seed));
   const { municipalities, interventions } = reference();
@@ -165,13 +167,16 @@ export function generateCatalogue(n: number, seed = 1): DemoFile {
     return location;
   };
 
+  // National and online offerings do not multiply with local supply: a country has a few dozen.
+  let nationalCount = 0;
   for (let i = 0; i < n; i++) {
     const home = order[i % order.length] as Municipality;
     const region = byRegion.get(home.region) ?? [home];
     const org = rnd.pick(orgsByRegion.get(home.region) ?? []);
     usedOrgs.add(org.id);
     const archetype = rnd.pick(ARCHETYPES);
-    const national = rnd.chance(0.01);
+    const national = nationalCount < MAX_NATIONAL && rnd.chance(0.01);
+    if (national) nationalCount++;
     const area = national ? [] : [home, ...rnd.some(region.filter((m) => m !== home), rnd.int(0, 2))];
     const intervention = rnd.chance(0.2) ? rnd.pick(interventions) : null;
     const orgShort = org.name.replace(' (demo)', '');

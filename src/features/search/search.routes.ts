@@ -10,7 +10,8 @@ import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
 import { listCrisisLines } from '../crisis/crisis.repository.ts';
 import { listMunicipalities } from '../places/places.repository.ts';
 import { FILTER_NAMES, PAGE_SIZE, parseSearchParams, type SearchParams } from './search.query.ts';
-import { listNationalServiceIds, recordSearchDemand, type SearchHit } from './search.repository.ts';
+import type { SearchHit } from './search.facets.ts';
+import { listNationalServiceIds, recordSearchDemand } from './search.repository.ts';
 import { runSearch } from './search.service.ts';
 import { SearchPage, type Loosening, type SearchPageState } from './views/search-page.tsx';
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { findMunicipality, findPostcode, type Place } from '../places/places.repository.ts';
 import { PAGE_SIZE, type SearchParams } from './search.query.ts';
-import { searchServices, type SearchQuery, type SearchResult } from './search.repository.ts';
+import { facetAndPage, type SearchResult } from './search.facets.ts';
+import { findCandidates, type SearchQuery } from './search.repository.ts';
 import { buildTsQuery, normaliseWord, words } from './search.text.ts';
 
 export type SearchOutcome =
@@ -41,10 +42,11 @@ export async function runSearch(db: Kysely<DB>, params: SearchParams, pageSize =
     limit: pageSize,
     offset: (params.page - 1) * pageSize,
   };
-  const result = await searchServices(db, query);
+  const result = facetAndPage(await findCandidates(db, query), query);
   // Several words that find nothing together: look for any of them instead, and say so.
   if (result.total === 0 && words(params.q).length > 1) {
-    const wider = await searchServices(db, { ...query, tsQuery: buildTsQuery(params.q, 'or') });
+    const widerQuery = { ...query, tsQuery: buildTsQuery(params.q, 'or') };
+    const wider = facetAndPage(await findCandidates(db, widerQuery), widerQuery);
     if (wider.total > 0) return { kind: 'results', place, result: wider, widened: true };
   }
   return { kind: 'results', place, result, widened: false };

@@ -2,7 +2,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
 import type { Taxonomy } from '../../catalogue/taxonomy.ts';
 import { FILTER_NAMES, FILTERS, SORTS, type FilterName, type SearchParams } from '../search.query.ts';
-import type { FacetCounts } from '../search.repository.ts';
+import type { FacetCounts } from '../search.facets.ts';
 
 const DISTANCES = [5, 10, 25, 50] as const;
 

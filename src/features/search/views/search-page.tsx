@@ -7,7 +7,7 @@ import { ServiceCardList } from '../../catalogue/views/service-card.tsx';
 import type { CrisisLineView } from '../../crisis/crisis.presenter.ts';
 import { CrisisLineList } from '../../crisis/views/crisis-lines.tsx';
 import { searchQueryString, type FilterName, type SearchParams } from '../search.query.ts';
-import type { FacetCounts } from '../search.repository.ts';
+import type { FacetCounts } from '../search.facets.ts';
 import { FilterFields, SearchForm } from './search-form.tsx';
 
 export interface Loosening {

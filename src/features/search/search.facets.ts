@@ -1,0 +1,78 @@
+import { FILTER_NAMES, type FilterName } from './search.query.ts';
+import type { Candidate, SearchQuery } from './search.repository.ts';
+
+export type FacetCounts = { readonly [K in FilterName]: Readonly<Record<string, number>> };
+
+export interface SearchHit {
+  readonly id: string;
+  readonly distanceKm: number | null;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+  readonly facets: FacetCounts;
+}
+
+/** The candidate's codes for one filter dimension. */
+function codesOf(c: Candidate, name: FilterName): readonly string[] {
+  switch (name) {
+    case 'doelgroep':
+      return c.audiences;
+    case 'hulpniveau':
+      return [c.level];
+    case 'vorm':
+      return c.forms;
+    case 'toegang':
+      return [c.access];
+    case 'kosten':
+      return [c.cost];
+    case 'erkenning':
+      return [c.recognition];
+    case 'thema':
+      return c.themes;
+    case 'taal':
+      return c.languages;
+  }
+}
+
+function fitsAge(c: Candidate, age: number | null): boolean {
+  return age === null || ((c.age_min === null || c.age_min <= age) && (c.age_max === null || c.age_max >= age));
+}
+
+/**
+ * Filters, counts and orders the candidates. Facets are disjunctive: the count next to an option
+ * is what the result would hold with that option added, all other dimensions as chosen.
+ */
+export function facetAndPage(candidates: readonly Candidate[], query: SearchQuery): SearchResult {
+  const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0);
+  const chosen = new Map(active.map((name) => [name, new Set(query.filters[name])]));
+  const counts = Object.fromEntries(FILTER_NAMES.map((n) => [n, {} as Record<string, number>])) as Record<FilterName, Record<string, number>>;
+  const matching: Candidate[] = [];
+  for (const c of candidates) {
+    if (!fitsAge(c, query.age)) continue;
+    const failed = active.filter((name) => !codesOf(c, name).some((code) => chosen.get(name)?.has(code)));
+    if (failed.length === 0) matching.push(c);
+    // A row counts for a dimension's facet when it passes every *other* dimension.
+    for (const name of FILTER_NAMES) {
+      if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
+      const facet = counts[name];
+      for (const code of new Set(codesOf(c, name))) facet[code] = (facet[code] ?? 0) + 1;
+    }
+  }
+  const byName = (a: Candidate, b: Candidate) => a.name_nl.localeCompare(b.name_nl, 'nl');
+  const byDistance = (a: Candidate, b: Candidate) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity);
+  matching.sort(
+    query.sort === 'distance'
+      ? (a, b) => byDistance(a, b) || b.rank - a.rank || byName(a, b)
+      : (a, b) => b.rank - a.rank || b.recognition_rank - a.recognition_rank || byDistance(a, b) || byName(a, b),
+  );
+  return {
+    total: matching.length,
+    hits: matching.slice(query.offset, query.offset + query.limit).map((c) => ({
+      id: c.id,
+      distanceKm: c.distance_km === null ? null : Math.round(c.distance_km * 10) / 10,
+    })),
+    facets: counts,
+  };
+}
