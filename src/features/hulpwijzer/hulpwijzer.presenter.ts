@@ -68,7 +68,7 @@ export function presentAdvice(
       also: decision.levels.also.map((l) => taxonomy.label('level', l, lang)),
     },
     reasons: decision.reasons.map((r) => ({ rule: r.rule, text: r[lang] })),
-    municipality: advice.municipality,
+    municipality: advice.municipality ? { code: advice.municipality.code, name: advice.municipality.name } : null,
     matches: advice.matches.flatMap((m) => {
       const service = byId.get(m.id);
       return service ? [{ service, why: whyThisFits(m, service, role, advice.municipality, t) }] : [];

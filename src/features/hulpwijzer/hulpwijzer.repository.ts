@@ -1,35 +1,10 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Audience, DB, Form, HulpwijzerDemandTable, Level, Theme } from '../../db/schema.ts';
 
+/** A municipality as the Hulpwijzer shows it; places.repository finds it by name, code or postcode. */
 export interface MunicipalityRef {
   readonly code: string;
   readonly name: string;
-}
-
-/** By CBS code ('GM0503', any case) or by name ('Delft', "'s-Gravenhage" or its display name 'Den Haag'). */
-export async function findMunicipality(db: Kysely<DB>, text: string): Promise<MunicipalityRef | undefined> {
-  const lower = text.trim().toLowerCase();
-  return db
-    .selectFrom('municipality')
-    .select(['code', 'display_name as name'])
-    .where((eb) =>
-      eb.or([
-        eb('code', '=', text.trim().toUpperCase()),
-        eb(eb.fn('lower', ['display_name']), '=', lower),
-        eb(eb.fn('lower', ['name']), '=', lower),
-      ]),
-    )
-    .orderBy('code')
-    .executeTakeFirst();
-}
-
-export async function findMunicipalityByPc4(db: Kysely<DB>, pc4: string): Promise<MunicipalityRef | undefined> {
-  return db
-    .selectFrom('postcode_area as p')
-    .innerJoin('municipality as m', 'm.code', 'p.municipality_code')
-    .select(['m.code', 'm.display_name as name'])
-    .where('p.pc4', '=', pc4)
-    .executeTakeFirst();
 }
 
 export interface MatchCriteria {

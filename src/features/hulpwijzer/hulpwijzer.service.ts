@@ -1,8 +1,9 @@
+import { findMunicipality, findPostcode } from '../places/places.repository.ts';
 import type { Kysely } from 'kysely';
 import type { Audience, DB, Form, Level, Theme } from '../../db/schema.ts';
 import { ageBands, type Answers, type Role, type Wish } from './answers.ts';
 import {
-  findMunicipality, findMunicipalityByPc4, insertDemand, listCandidates, type CandidateRow, type MunicipalityRef,
+  insertDemand, listCandidates, type CandidateRow, type MunicipalityRef,
 } from './hulpwijzer.repository.ts';
 import { decide, type Decision } from './rules.ts';
 
@@ -95,7 +96,7 @@ export async function resolvePlace(db: Kysely<DB>, place: Pick<Answers, 'gemeent
     return found ? { kind: 'found', municipality: found } : { kind: 'unknown_gemeente', gemeente: place.gemeente };
   }
   if (place.postcode) {
-    const found = await findMunicipalityByPc4(db, place.postcode.slice(0, 4));
+    const found = await findPostcode(db, place.postcode.slice(0, 4));
     return found ? { kind: 'found', municipality: found } : { kind: 'unknown_postcode', postcode: place.postcode };
   }
   return { kind: 'none' };
