@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../test/app.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const chromiumMissing = !fs.existsSync(CHROMIUM);
@@ -39,4 +40,32 @@ export async function launchBrowser(): Promise<BrowserSession> {
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A test app listening on 127.0.0.1 plus a browser: the setup every browser journey shares. */
+export interface BrowserApp {
+  readonly t: TestApp;
+  readonly base: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<BrowserApp> {
+  const t = await createTestApp(options);
+  try {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const session = await launchBrowser();
+    return {
+      t,
+      base,
+      browser: session.browser,
+      async close() {
+        await session.close();
+        await t.close();
+      },
+    };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
 }

@@ -1,28 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { axeViolations, chromiumMissing, launchBrowser, SKIP_REASON, type BrowserSession } from './browser.ts';
+import { axeViolations, chromiumMissing, SKIP_REASON, startBrowserApp, type BrowserApp } from './browser.ts';
 
 if (chromiumMissing) console.log(`# ${SKIP_REASON}`);
 
 describe('foundation journey in a real browser', { skip: chromiumMissing ? SKIP_REASON : false }, () => {
-  let t: TestApp;
-  let session: BrowserSession;
-  let base: string;
+  let app: BrowserApp;
   before(async () => {
-    t = await createTestApp();
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    session = await launchBrowser();
+    app = await startBrowserApp();
   });
   after(async () => {
-    await session?.close();
-    await t?.close();
+    await app?.close();
   });
 
   it('shows home in Dutch, switches to English by keyboard, and reaches the crisis page', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${app.base}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
     assert.deepEqual(await axeViolations(page), []);
 
@@ -46,11 +40,11 @@ describe('foundation journey in a real browser', { skip: chromiumMissing ? SKIP_
   });
 
   it('has no axe violations on every foundation page in both languages', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     for (const path of ['/', '/direct-hulp', '/privacy', '/toegankelijkheid', '/contact', '/bestaat-niet']) {
       for (const lang of ['nl', 'en']) {
-        await page.goto(`${base}${path}?lang=${lang}`);
+        await page.goto(`${app.base}${path}?lang=${lang}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${path} (${lang})`);
       }
@@ -59,9 +53,9 @@ describe('foundation journey in a real browser', { skip: chromiumMissing ? SKIP_
   });
 
   it('renders the crisis page on a small phone without horizontal scrolling', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await app.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(`${base}/direct-hulp`);
+    await page.goto(`${app.base}/direct-hulp`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await context.close();

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import { demoTemplate } from '../test/db.ts';
-import { axeViolations, chromiumMissing, launchBrowser, SKIP_REASON, type BrowserSession } from './browser.ts';
+import { axeViolations, chromiumMissing, SKIP_REASON, startBrowserApp, type BrowserApp } from './browser.ts';
 
 if (chromiumMissing) console.log(`# ${SKIP_REASON}`);
 
@@ -37,23 +36,18 @@ async function submitByKeyboard(page: Page): Promise<void> {
 }
 
 describe('Hulpwijzer journeys in a real browser', { skip: chromiumMissing ? SKIP_REASON : false }, () => {
-  let t: TestApp;
-  let session: BrowserSession;
-  let base: string;
+  let app: BrowserApp;
   before(async () => {
-    t = await createTestApp({ template: await demoTemplate() });
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    session = await launchBrowser();
+    app = await startBrowserApp({ template: await demoTemplate() });
   });
   after(async () => {
-    await session?.close();
-    await t?.close();
+    await app?.close();
   });
 
   it('a parent in Dutch answers every step and gets local offerings, with zero axe violations on every page', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/?lang=nl`);
+    await page.goto(`${app.base}/?lang=nl`);
     await page.getByRole('link', { name: 'Hulpwijzer', exact: true }).click();
     await page.waitForURL(/\/hulpwijzer$/);
     await checkAxe(page, 'step 1 (nl)');
@@ -95,11 +89,11 @@ describe('Hulpwijzer journeys in a real browser', { skip: chromiumMissing ? SKIP
   });
 
   it('a child in English, by keyboard with JavaScript off, sees the crisis lines first', async () => {
-    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const axeContext = await session.browser.newContext();
+    const axeContext = await app.browser.newContext();
     axePage = await axeContext.newPage();
-    await page.goto(`${base}/hulpwijzer?lang=en`);
+    await page.goto(`${app.base}/hulpwijzer?lang=en`);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await checkAxe(page, 'step 1 (en)');
     // Radios: Tab into the group, arrow keys to choose (parent → child).
@@ -146,11 +140,11 @@ describe('Hulpwijzer journeys in a real browser', { skip: chromiumMissing ? SKIP
   });
 
   it('has no axe violations on the rules page in English and the 400 page', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/hulpwijzer/regels?lang=en`);
+    await page.goto(`${app.base}/hulpwijzer/regels?lang=en`);
     await checkAxe(page, 'rules (en)');
-    await page.goto(`${base}/hulpwijzer/uitkomst?role=pirate&lang=nl`);
+    await page.goto(`${app.base}/hulpwijzer/uitkomst?role=pirate&lang=nl`);
     await checkAxe(page, 'invalid (nl)');
     await context.close();
   });

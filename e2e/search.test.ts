@@ -1,28 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import { demoTemplate } from '../test/db.ts';
-import { axeViolations, chromiumMissing, launchBrowser, SKIP_REASON, type BrowserSession } from './browser.ts';
+import { axeViolations, chromiumMissing, SKIP_REASON, startBrowserApp, type BrowserApp } from './browser.ts';
 
 describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REASON : false }, () => {
-  let t: TestApp;
-  let session: BrowserSession;
-  let base: string;
+  let app: BrowserApp;
   before(async () => {
-    t = await createTestApp({ template: await demoTemplate(), env: { DEMO_DATA: 'on' } });
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    session = await launchBrowser();
+    app = await startBrowserApp({ template: await demoTemplate(), env: { DEMO_DATA: 'on' } });
   });
   after(async () => {
-    await session?.close();
-    await t?.close();
+    await app?.close();
   });
 
   // axe needs JavaScript in the page, so this journey is checked by axe in the next test.
   it('searches from the home page by keyboard without JavaScript and filters with facets', async () => {
-    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${app.base}/`);
     await page.getByLabel('Waar zoek je hulp bij?').fill('kinderen');
     await page.getByLabel('Of je postcode').fill('2611');
     await page.keyboard.press('Enter');
@@ -40,11 +34,11 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
   });
 
   it('has no axe violations on search pages in both languages, including an empty result', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     for (const path of ['/', '/zoeken', '/zoeken?q=scheiding&gemeente=GM0518', '/zoeken?q=zzqxw&gemeente=GM0629', '/zoeken?postcode=1000', '/zoeken?pagina=2']) {
       for (const lang of ['nl', 'en']) {
-        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.goto(`${app.base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         assert.deepEqual(await axeViolations(page), [], `${path} (${lang})`);
       }
     }
@@ -52,7 +46,7 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
   });
 
   it('shows the results on a map when JavaScript runs, with a keyboard-reachable marker per located result', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     // Tiles are background decoration; the test answers them locally so nothing leaves this machine.
     const tileRequests: string[] = [];
@@ -60,7 +54,7 @@ describe('search journey in a real browser', { skip: chromiumMissing ? SKIP_REAS
       tileRequests.push(route.request().url());
       await route.fulfill({ status: 204, body: '' });
     });
-    await page.goto(`${base}/zoeken?gemeente=GM0518`);
+    await page.goto(`${app.base}/zoeken?gemeente=GM0518`);
     const located = await page.locator('li[data-lat]').count();
     assert.ok(located > 0);
     const button = page.getByRole('button', { name: 'Bekijk op de kaart' });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import { demoTemplate } from '../test/db.ts';
 import { demoId } from '../src/demo/seed.ts';
-import { axeViolations, chromiumMissing, launchBrowser, SKIP_REASON, type BrowserSession } from './browser.ts';
+import { axeViolations, chromiumMissing, SKIP_REASON, startBrowserApp, type BrowserApp } from './browser.ts';
 
 if (chromiumMissing) console.log(`# ${SKIP_REASON}`);
 
@@ -11,24 +10,19 @@ const A001 = demoId.service('demo-svc-a001');
 const ORG = demoId.organization('demo-org-a01');
 
 describe('sociale kaart pages in a real browser', { skip: chromiumMissing ? SKIP_REASON : false }, () => {
-  let t: TestApp;
-  let session: BrowserSession;
-  let base: string;
+  let app: BrowserApp;
   before(async () => {
-    t = await createTestApp({ template: await demoTemplate(), env: { DEMO_DATA: 'on' } });
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    session = await launchBrowser();
+    app = await startBrowserApp({ template: await demoTemplate(), env: { DEMO_DATA: 'on' } });
   });
   after(async () => {
-    await session?.close();
-    await t?.close();
+    await app?.close();
   });
 
   it('reports a mistake by keyboard only, without JavaScript, and sees the confirmation', async () => {
-    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await page.goto(`${base}/aanbod/${A001}`);
+    await page.goto(`${app.base}/aanbod/${A001}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
 
     // A too-short message first: the error summary and the field message appear, the text stays.
@@ -50,7 +44,7 @@ describe('sociale kaart pages in a real browser', { skip: chromiumMissing ? SKIP
     await page.keyboard.press('Enter');
     await page.waitForURL(/gemeld=1/);
     assert.match(await page.locator('[role="status"]').innerText(), /Bedankt voor je melding/);
-    const stored = await t.database.db.selectFrom('service_report').select(['message', 'lang']).execute();
+    const stored = await app.t.database.db.selectFrom('service_report').select(['message', 'lang']).execute();
     assert.equal(stored.length, 1);
     assert.equal(stored[0]?.lang, 'nl');
     await context.close();
@@ -58,10 +52,10 @@ describe('sociale kaart pages in a real browser', { skip: chromiumMissing ? SKIP
 
   it('saves an offering to the bewaarlijst and sees it listed, then removes it', async () => {
     // axe needs page JavaScript, so this context has it on; the forms themselves do not use any.
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await page.goto(`${base}/aanbod/${A001}?lang=en`);
+    await page.goto(`${app.base}/aanbod/${A001}?lang=en`);
     await page.getByRole('button', { name: 'Save to your saved list' }).click();
     await page.waitForURL(new RegExp(`/aanbod/${A001}`));
     assert.match(await page.locator('.ww-saved').innerText(), /on your saved list/);
@@ -76,7 +70,7 @@ describe('sociale kaart pages in a real browser', { skip: chromiumMissing ? SKIP
   });
 
   it('has no axe violations on every services page in both languages', async () => {
-    const context = await session.browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const kies = demoId.service('demo-svc-a010');
     const paths = [
@@ -90,31 +84,31 @@ describe('sociale kaart pages in a real browser', { skip: chromiumMissing ? SKIP
     ];
     for (const path of paths) {
       for (const lang of ['nl', 'en']) {
-        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.goto(`${app.base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${path} (${lang})`);
       }
     }
     // The report form's error state.
     for (const lang of ['nl', 'en']) {
-      await page.goto(`${base}/aanbod/${A001}?lang=${lang}`);
+      await page.goto(`${app.base}/aanbod/${A001}?lang=${lang}`);
       await page.locator('#melding-bericht').fill('kort');
       await page.locator('#melding-email').fill('geen-adres');
       await page.locator('.ww-report button[type="submit"]').click();
       await page.locator('.ww-error-summary').waitFor();
       assert.deepEqual(await axeViolations(page), [], `report errors (${lang})`);
     }
-    await page.goto(`${base}/gemeenten/den-haag`);
+    await page.goto(`${app.base}/gemeenten/den-haag`);
     assert.match(page.url(), /\/gemeenten\/GM0518$/);
     assert.equal(await page.locator('section.ww-level-group').count(), 6);
     await context.close();
   });
 
   it('fits a small phone without horizontal scrolling', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await app.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     for (const path of [`/aanbod/${A001}`, '/gemeenten/GM0518']) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${app.base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
     }
