@@ -48,6 +48,7 @@ export const searchNl = {
   'search.view.map': 'Bekijk op de kaart',
   'search.mapLabel': 'Kaart met de locaties van de resultaten',
   'search.mapAttribution': 'Kaart: PDOK (Kadaster)',
+  'search.childLines': 'Wil je nu met iemand praten? Het is gratis en anoniem',
 } as const;
 
 export const searchEn: Record<keyof typeof searchNl, string> = {
@@ -100,4 +101,5 @@ export const searchEn: Record<keyof typeof searchNl, string> = {
   'search.view.map': 'Show on the map',
   'search.mapLabel': 'Map with the locations of the results',
   'search.mapAttribution': 'Map: PDOK (Kadaster)',
+  'search.childLines': 'Want to talk to someone now? It is free and anonymous',
 };

@@ -28,6 +28,19 @@ export const searchOpenApi = {
         },
       },
     },
+    '/api/v1/services/{id}': {
+      get: {
+        summary: 'One offering with everything needed to decide and to get in',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['nl', 'en'] } },
+        ],
+        responses: {
+          '200': { description: 'The offering', content: { 'application/json': { schema: { type: 'object', required: ['id', 'name'] } } } },
+          '404': { $ref: '#/components/responses/Problem' },
+        },
+      },
+    },
   },
   components: {
     schemas: {

@@ -34,6 +34,24 @@ describe('/zoeken and /api/v1/services (integration)', () => {
     assert.match(res.body, /data-line="112"/);
   });
 
+  it('shows De Kindertelefoon before any result when children or young people are searching', async () => {
+    const res = await t.app.inject({ url: '/zoeken?doelgroep=children&gemeente=GM0518' });
+    const line = res.body.indexOf('data-line="kindertelefoon"');
+    const firstResult = res.body.indexOf('data-service=');
+    assert.ok(line > 0 && firstResult > 0 && line < firstResult, 'Kindertelefoon comes first');
+    const parents = await t.app.inject({ url: '/zoeken?doelgroep=parents&gemeente=GM0518' });
+    assert.doesNotMatch(parents.body, /data-line="kindertelefoon"/);
+  });
+
+  it('answers the API in Dutch unless ?lang=en, whatever the language cookie says', async () => {
+    const cookie = 'lang=en';
+    const nl = await t.app.inject({ url: '/api/v1/services?gemeente=GM0518', headers: { cookie } });
+    assert.equal(nl.headers['content-language'], 'nl');
+    const en = await t.app.inject({ url: '/api/v1/services?gemeente=GM0518&lang=en' });
+    assert.equal(en.headers['content-language'], 'en');
+    assert.notEqual(nl.json().items[0].levelLabel, en.json().items[0].levelLabel);
+  });
+
   it('asks for the municipality when the postcode is unknown', async () => {
     const res = await t.app.inject({ url: '/zoeken?postcode=1000' });
     assert.equal(res.statusCode, 200);

@@ -36,6 +36,9 @@ async function loosenings(db: Kysely<DB>, params: SearchParams): Promise<Looseni
   return out;
 }
 
+/** De Kindertelefoon: what a child or young person searching should see before any result. */
+const CHILD_LINE = 'kindertelefoon';
+
 function searchRaw(request: FastifyRequest): Record<string, unknown> {
   return (request.query ?? {}) as Record<string, unknown>;
 }
@@ -56,6 +59,8 @@ export function registerSearchRoutes(app: FastifyInstance): void {
       case 'results': {
         const { result } = outcome;
         const empty = result.total === 0;
+        const forYoung = params.filters.doelgroep.some((d) => d === 'children' || d === 'youth');
+        const lines = empty || forYoung ? (await listCrisisLines(db)).map((l) => presentCrisisLine(l, request.lang)) : [];
         state = {
           kind: 'results',
           total: result.total,
@@ -65,7 +70,8 @@ export function registerSearchRoutes(app: FastifyInstance): void {
           widened: outcome.widened,
           loosen: empty ? await loosenings(db, params) : [],
           national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), request.lang, taxonomy) : [],
-          crisisLines: empty ? (await listCrisisLines(db)).map((l) => presentCrisisLine(l, request.lang)) : [],
+          crisisLines: empty ? lines : [],
+          childLines: forYoung ? lines.filter((l) => l.id === CHILD_LINE) : [],
         };
         if (params.page === 1) {
           await recordSearchDemand(db, {
@@ -97,9 +103,11 @@ export function registerSearchRoutes(app: FastifyInstance): void {
           detail: `unknown municipality "${outcome.input}"`, errors: { gemeente: 'unknown municipality' },
         });
       case 'results': {
+        // Like every /api/v1 answer: Dutch unless ?lang=en, whatever the site's language cookie says.
+        const lang: Lang = searchRaw(request)['lang'] === 'en' ? 'en' : 'nl';
         const taxonomy = new Taxonomy(await listTaxonomyTerms(db));
-        const items = await summaries(db, outcome.result.hits, request.lang, taxonomy);
-        return reply.header('cache-control', 'public, max-age=60').send({
+        const items = await summaries(db, outcome.result.hits, lang, taxonomy);
+        return reply.header('cache-control', 'public, max-age=60').header('content-language', lang).send({
           total: outcome.result.total,
           page: params.page,
           pageSize: PAGE_SIZE,

@@ -26,6 +26,8 @@ export type SearchPageState =
       readonly loosen: readonly Loosening[];
       readonly national: readonly ServiceSummaryView[];
       readonly crisisLines: readonly CrisisLineView[];
+      /** Lines for children and young people, shown first when they are who the search is for. */
+      readonly childLines: readonly CrisisLineView[];
     }
   | { readonly kind: 'unknown-postcode'; readonly postcode: string }
   | { readonly kind: 'unknown-municipality'; readonly input: string };
@@ -145,6 +147,14 @@ export function SearchPage({ params, municipalities, taxonomy, pageSize, state, 
                   ? t('search.countOne')
                   : t('search.count', { count: state.total })}
             </h2>
+            {state.childLines.length > 0 && (
+              <aside class="ww-crisis-block" aria-labelledby="praat-met">
+                <h3 class="utrecht-heading-3" id="praat-met">
+                  {t('search.childLines')}
+                </h3>
+                <CrisisLineList lines={state.childLines} />
+              </aside>
+            )}
             {state.widened && <p class="utrecht-paragraph">{t('search.widened')}</p>}
             {state.total > 0 && (
               <div
