@@ -50,6 +50,10 @@ describe('HSDS export and open API (demo catalogue)', () => {
     const root = await json<Record<string, string>>('/api/hsds/');
     assert.equal(root['version'], '3.0');
     assert.ok(openApiValidator('/')(root));
+    // The profile the root points to is served by this installation.
+    const profile = await t.app.inject({ url: new URL(root['profile'] ?? '').pathname });
+    assert.equal(profile.statusCode, 200);
+    assert.match(profile.body, /^# /);
     const services = await json<HsdsPage<HsdsService>>('/api/hsds/services?per_page=10&page=2');
     assert.equal(services.contents.length, 10);
     assert.equal(services.page_number, 2);

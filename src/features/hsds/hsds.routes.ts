@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +11,8 @@ import {
 import * as q from './hsds.query.ts';
 import { catalogueModified } from './hsds.repository.ts';
 import { servicesNdjson } from './hsds.service.ts';
-import { OPENAPI_URL, PROFILE_URL } from './hsds.taxonomy.ts';
+import { projectRoot } from '../../paths.ts';
+import { OPENAPI_URL, PROFILE_PATH } from './hsds.taxonomy.ts';
 
 const RATE_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
@@ -61,7 +64,10 @@ export function registerHsdsRoutes(app: FastifyInstance): void {
     const get = (path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
       api.get(path, { config: RATE_LIMIT }, handler);
 
-    get('/', (request, reply) => sendCached(request, reply, { version: '3.0', profile: PROFILE_URL, openapi_url: OPENAPI_URL }));
+    const profileUrl = `${app.deps.config.publicUrl}${PROFILE_PATH}`;
+    const profileText = fs.readFileSync(path.join(projectRoot, 'docs', 'hsds-profile.md'), 'utf8');
+    get('/', (request, reply) => sendCached(request, reply, { version: '3.0', profile: profileUrl, openapi_url: OPENAPI_URL }));
+    get('/profile', async (_request, reply) => reply.type('text/markdown; charset=utf-8').send(profileText));
 
     get('/services', async (request, reply) => {
       const query = request.query as q.Query;

@@ -2,7 +2,10 @@ import { stableUuid } from '../../catalogue/ids.ts';
 import type { HsdsTaxonomy, HsdsTaxonomyTerm } from './hsds.types.ts';
 
 /** Where the profile is published (docs/hsds-profile.md in the repository). */
-export const PROFILE_URL = 'https://github.com/wegwijzer-kind-en-scheiding/wegwijzer/blob/main/docs/hsds-profile.md';
+/** Names our profile in exported data, the same on every installation (so exports compare equal). */
+export const PROFILE_URL = 'urn:wegwijzer-kind-en-scheiding:hsds-profile:1';
+/** Where an installation serves the profile document (docs/hsds-profile.md). */
+export const PROFILE_PATH = '/api/hsds/profile';
 export const OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
 export const TAXONOMY_VERSION = '1';
 
