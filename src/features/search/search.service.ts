@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { findMunicipality, findPostcode, type Place } from '../places/places.repository.ts';
 import { PAGE_SIZE, type SearchParams } from './search.query.ts';
 import { facetAndPage, type SearchResult } from './search.facets.ts';
-import { findCandidates, type SearchQuery } from './search.repository.ts';
+import { distancesFrom, findCandidates, type SearchQuery } from './search.repository.ts';
 import { buildTsQuery, normaliseWord, words } from './search.text.ts';
 
 export type SearchOutcome =
@@ -42,12 +42,34 @@ export async function runSearch(db: Kysely<DB>, params: SearchParams, pageSize =
     limit: pageSize,
     offset: (params.page - 1) * pageSize,
   };
-  const result = facetAndPage(await findCandidates(db, query), query);
-  // Several words that find nothing together: look for any of them instead, and say so.
-  if (result.total === 0 && words(params.q).length > 1) {
-    const widerQuery = { ...query, tsQuery: buildTsQuery(params.q, 'or') };
-    const wider = facetAndPage(await findCandidates(db, widerQuery), widerQuery);
-    if (wider.total > 0) return { kind: 'results', place, result: wider, widened: true };
+  const found = await searchWidening(db, query, params.q);
+  return { kind: 'results', place, result: await withDistances(db, query, found.result), widened: found.widened };
+}
+
+/**
+ * Full text with all words; then with any of them (and say so); then, for typos, by trigram
+ * similarity. Each step runs only when the one before found nothing at all.
+ */
+async function searchWidening(db: Kysely<DB>, query: SearchQuery, text: string): Promise<{ result: SearchResult; widened: boolean }> {
+  const candidates = await findCandidates(db, query, 'fulltext');
+  if (candidates.length > 0 || query.text === '') return { result: facetAndPage(candidates, query), widened: false };
+  if (words(text).length > 1) {
+    const anyWord = { ...query, tsQuery: buildTsQuery(text, 'or') };
+    const wider = await findCandidates(db, anyWord, 'fulltext');
+    if (wider.length > 0) return { result: facetAndPage(wider, anyWord), widened: true };
   }
-  return { kind: 'results', place, result, widened: false };
+  return { result: facetAndPage(await findCandidates(db, query, 'typo'), query), widened: false };
+}
+
+/** Distances for the page shown, when the order did not already need them for every candidate. */
+async function withDistances(db: Kysely<DB>, query: SearchQuery, result: SearchResult): Promise<SearchResult> {
+  if (query.origin === null || query.sort === 'distance' || result.hits.length === 0) return result;
+  const km = await distancesFrom(db, query.origin, result.hits.map((h) => h.id));
+  return {
+    ...result,
+    hits: result.hits.map((h) => {
+      const d = km.get(h.id);
+      return { ...h, distanceKm: d === undefined ? null : Math.round(d * 10) / 10 };
+    }),
+  };
 }
