@@ -235,7 +235,12 @@ export interface HsdsAttributeTable {
   value: Generated<string>;
 }
 
+export interface SearchVocabularyTable {
+  word: string;
+}
+
 export interface DB {
+  search_vocabulary: SearchVocabularyTable;
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;
   organization: OrganizationTable;

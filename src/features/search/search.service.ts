@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { findMunicipality, findPostcode, type Place } from '../places/places.repository.ts';
 import { PAGE_SIZE, type SearchParams } from './search.query.ts';
 import { facetAndPage, type SearchResult } from './search.facets.ts';
-import { distancesFrom, findCandidates, type SearchQuery } from './search.repository.ts';
+import { correctWord, distancesFrom, findCandidates, type SearchQuery } from './search.repository.ts';
 import { buildTsQuery, normaliseWord, words } from './search.text.ts';
 
 export type SearchOutcome =
@@ -47,18 +47,21 @@ export async function runSearch(db: Kysely<DB>, params: SearchParams, pageSize =
 }
 
 /**
- * Full text with all words; then with any of them (and say so); then, for typos, by trigram
- * similarity. Each step runs only when the one before found nothing at all.
+ * Full text with all words; then with any of them (and say so); then with each word replaced by
+ * the catalogue words most like it (typos). Each step runs only when the one before found nothing.
  */
 async function searchWidening(db: Kysely<DB>, query: SearchQuery, text: string): Promise<{ result: SearchResult; widened: boolean }> {
-  const candidates = await findCandidates(db, query, 'fulltext');
+  const candidates = await findCandidates(db, query);
   if (candidates.length > 0 || query.text === '') return { result: facetAndPage(candidates, query), widened: false };
   if (words(text).length > 1) {
     const anyWord = { ...query, tsQuery: buildTsQuery(text, 'or') };
-    const wider = await findCandidates(db, anyWord, 'fulltext');
+    const wider = await findCandidates(db, anyWord);
     if (wider.length > 0) return { result: facetAndPage(wider, anyWord), widened: true };
   }
-  return { result: facetAndPage(await findCandidates(db, query, 'typo'), query), widened: false };
+  const corrected = (await Promise.all(words(text).map((w) => correctWord(db, w)))).flat();
+  if (corrected.length === 0) return { result: facetAndPage([], query), widened: false };
+  const typo = { ...query, tsQuery: buildTsQuery(corrected.join(' '), 'or') };
+  return { result: facetAndPage(await findCandidates(db, typo), typo), widened: false };
 }
 
 /** Distances for the page shown, when the order did not already need them for every candidate. */
