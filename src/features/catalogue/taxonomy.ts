@@ -1,5 +1,6 @@
+import { oncePerDatabase } from '../../db/once.ts';
 import type { Lang } from '../../i18n/index.ts';
-import type { TaxonomyTermRow } from './catalogue.repository.ts';
+import { listTaxonomyTerms, type TaxonomyTermRow } from './catalogue.repository.ts';
 
 /** Labels of taxonomy terms (data, nl + en) by taxonomy and code. */
 export class Taxonomy {
@@ -26,3 +27,6 @@ export class Taxonomy {
     return (this.byTaxonomy.get(taxonomy) ?? []).map((t) => t.code);
   }
 }
+
+/** The taxonomy of a database, read once: its terms are data that only migrations change. */
+export const taxonomyOf = oncePerDatabase((db) => listTaxonomyTerms(db).then((rows) => new Taxonomy(rows)));

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { AppError } from '../../errors.ts';
 import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
-import { listTaxonomyTerms, loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
-import { Taxonomy } from '../catalogue/taxonomy.ts';
+import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
+import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
 import { listCrisisLines } from '../crisis/crisis.repository.ts';
 import type { Answers, Draft } from './answers.ts';
@@ -49,12 +49,11 @@ export function registerHulpwijzerRoutes(app: FastifyInstance): void {
 
   async function buildAdvice(request: FastifyRequest, answers: Answers, place: PlaceOutcome, channel: 'page' | 'api'): Promise<AdviceView> {
     const advice = await adviseFamily({ db, answers, municipality: place.kind === 'found' ? place.municipality : null, channel });
-    const [terms, summaries, lines] = await Promise.all([
-      listTaxonomyTerms(db),
+    const [taxonomy, summaries, lines] = await Promise.all([
+      taxonomyOf(db),
       loadServiceSummaries(db, advice.matches.map((m) => m.id)),
       listCrisisLines(db),
     ]);
-    const taxonomy = new Taxonomy(terms);
     const today = new Date();
     const services = summaries.map((row) => presentServiceSummary(row, request.lang, taxonomy, today));
     const crisis = lines.map((row) => presentCrisisLine(row, request.lang));
@@ -125,7 +124,7 @@ export function registerHulpwijzerRoutes(app: FastifyInstance): void {
   });
 
   app.get('/hulpwijzer/regels', async (request, reply) => {
-    const taxonomy = new Taxonomy(await listTaxonomyTerms(db));
+    const taxonomy = await taxonomyOf(db);
     return reply.page(h(RulesPage, { levelLabel: (level: string) => taxonomy.label('level', level, request.lang) }));
   });
 

@@ -4,11 +4,11 @@ import { h } from 'preact';
 import type { DB } from '../../db/schema.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { presentServiceSummary, type ServiceSummaryView } from '../catalogue/catalogue.presenter.ts';
-import { listTaxonomyTerms, loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
-import { Taxonomy } from '../catalogue/taxonomy.ts';
+import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
+import { taxonomyOf, type Taxonomy } from '../catalogue/taxonomy.ts';
 import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
 import { listCrisisLines } from '../crisis/crisis.repository.ts';
-import { listMunicipalities } from '../places/places.repository.ts';
+import { municipalityList } from '../places/places.ts';
 import { FILTER_NAMES, PAGE_SIZE, parseSearchParams, type SearchParams } from './search.query.ts';
 import type { SearchHit } from './search.facets.ts';
 import { listNationalServiceIds, recordSearchDemand } from './search.repository.ts';
@@ -48,8 +48,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
 
   app.get('/zoeken', async (request, reply) => {
     const params = parseSearchParams(searchRaw(request));
-    const [outcome, taxonomyRows, municipalities] = [await runSearch(db, params), await listTaxonomyTerms(db), await listMunicipalities(db)];
-    const taxonomy = new Taxonomy(taxonomyRows);
+    const [outcome, taxonomy, municipalities] = [await runSearch(db, params), await taxonomyOf(db), await municipalityList(db)];
     let state: SearchPageState;
     switch (outcome.kind) {
       case 'unknown-postcode':
@@ -105,7 +104,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
       case 'results': {
         // Like every /api/v1 answer: Dutch unless ?lang=en, whatever the site's language cookie says.
         const lang: Lang = searchRaw(request)['lang'] === 'en' ? 'en' : 'nl';
-        const taxonomy = new Taxonomy(await listTaxonomyTerms(db));
+        const taxonomy = await taxonomyOf(db);
         const items = await summaries(db, outcome.result.hits, lang, taxonomy);
         return reply.header('cache-control', 'public, max-age=60').header('content-language', lang).send({
           total: outcome.result.total,

@@ -12,7 +12,8 @@ import {
   safeReturnPath,
 } from './services.input.ts';
 import { existingServiceIds } from './services.repository.ts';
-import { savedIds, taxonomyLoader } from './service.routes.ts';
+import { taxonomyOf } from '../catalogue/taxonomy.ts';
+import { savedIds } from './service.routes.ts';
 import { BewaarlijstPage } from './views/bewaarlijst-page.tsx';
 
 type FormBody = Record<string, unknown> | undefined;
@@ -21,7 +22,7 @@ type FormBody = Record<string, unknown> | undefined;
 export function registerBewaarlijstRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
   const { config } = app.deps;
-  const taxonomy = taxonomyLoader(db);
+  const taxonomy = () => taxonomyOf(db);
 
   function store(reply: FastifyReply, ids: readonly string[]): void {
     if (ids.length === 0) {

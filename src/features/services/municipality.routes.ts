@@ -7,7 +7,7 @@ import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import { pageNumber } from './services.input.ts';
 import { findMunicipalityByCode, listMunicipalityNames, listMunicipalityServices } from './services.repository.ts';
-import { taxonomyLoader } from './service.routes.ts';
+import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { MunicipalityPage, type LevelGroup } from './views/municipality-page.tsx';
 
 export const MUNICIPALITY_PAGE_SIZE = 50;
@@ -15,7 +15,7 @@ const CBS_CODE = /^gm\d{4}$/i;
 
 export function registerMunicipalityRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
-  const taxonomy = taxonomyLoader(db);
+  const taxonomy = () => taxonomyOf(db);
   const notFound = () => new AppError('not_found', 'No municipality with this code or name.');
 
   app.get<{ Params: { code: string }; Querystring: { pagina?: string } }>('/gemeenten/:code', async (request, reply) => {

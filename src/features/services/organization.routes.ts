@@ -6,14 +6,14 @@ import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { isUuid, pageNumber } from './services.input.ts';
 import { presentLocation, presentOrganization } from './services.presenter.ts';
 import { findOrganization, listOrganizationLocations, pageOrganizationServiceIds } from './services.repository.ts';
-import { taxonomyLoader } from './service.routes.ts';
+import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { OrganizationPage } from './views/organization-page.tsx';
 
 export const ORGANIZATION_PAGE_SIZE = 20;
 
 export function registerOrganizationRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
-  const taxonomy = taxonomyLoader(db);
+  const taxonomy = () => taxonomyOf(db);
   app.get<{ Params: { id: string }; Querystring: { pagina?: string } }>('/organisaties/:id', async (request, reply) => {
     const { id } = request.params;
     const row = isUuid(id) ? await findOrganization(db, id.toLowerCase()) : undefined;

@@ -1,24 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { h } from 'preact';
-import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Lang, MessageKey } from '../../i18n/index.ts';
-import { listTaxonomyTerms } from '../catalogue/catalogue.repository.ts';
-import { Taxonomy } from '../catalogue/taxonomy.ts';
+import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { BEWAARLIJST_COOKIE, isUuid, parseIdList, parseReport, type ReportField, type ReportValues } from './services.input.ts';
 import { presentServiceDetail, type ServiceDetailView } from './services.presenter.ts';
 import { findServiceDetail, insertServiceReport, listServiceAreaNames, listServiceLocations } from './services.repository.ts';
 import { ServicePage } from './views/service-page.tsx';
-
-/** Taxonomy labels are data that only migrations change: read them once per app. */
-export function taxonomyLoader(db: Kysely<DB>): () => Promise<Taxonomy> {
-  let cached: Promise<Taxonomy> | undefined;
-  return () => {
-    cached ??= listTaxonomyTerms(db).then((rows) => new Taxonomy(rows));
-    return cached;
-  };
-}
 
 export function savedIds(request: FastifyRequest): string[] {
   return parseIdList(request.cookies[BEWAARLIJST_COOKIE]);
@@ -28,7 +16,7 @@ const notFound = () => new AppError('not_found', 'No offering with this id.');
 
 export function registerServiceRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
-  const taxonomy = taxonomyLoader(db);
+  const taxonomy = () => taxonomyOf(db);
 
   async function loadDetail(id: unknown, lang: Lang): Promise<ServiceDetailView> {
     if (!isUuid(id)) throw notFound();
