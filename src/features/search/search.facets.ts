@@ -12,6 +12,8 @@ export interface SearchResult {
   readonly total: number;
   readonly hits: readonly SearchHit[];
   readonly facets: FacetCounts;
+  /** For each dimension: the total there would be with that dimension's filter removed. */
+  readonly totalWithout: { readonly [K in FilterName]: number };
 }
 
 /** The candidate's codes for one filter dimension. */
@@ -48,11 +50,13 @@ export function facetAndPage(candidates: readonly Candidate[], query: SearchQuer
   const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0);
   const chosen = new Map(active.map((name) => [name, new Set(query.filters[name])]));
   const counts = Object.fromEntries(FILTER_NAMES.map((n) => [n, {} as Record<string, number>])) as Record<FilterName, Record<string, number>>;
+  const totalWithout = Object.fromEntries(FILTER_NAMES.map((n) => [n, 0])) as Record<FilterName, number>;
   const matching: Candidate[] = [];
   for (const c of candidates) {
     if (!fitsAge(c, query.age)) continue;
     const failed = active.filter((name) => !codesOf(c, name).some((code) => chosen.get(name)?.has(code)));
     if (failed.length === 0) matching.push(c);
+    for (const name of FILTER_NAMES) if (failed.length === 0 || (failed.length === 1 && failed[0] === name)) totalWithout[name]++;
     // A row counts for a dimension's facet when it passes every *other* dimension.
     for (const name of FILTER_NAMES) {
       if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
@@ -74,5 +78,6 @@ export function facetAndPage(candidates: readonly Candidate[], query: SearchQuer
       distanceKm: c.distance_km === null ? null : Math.round(c.distance_km * 10) / 10,
     })),
     facets: counts,
+    totalWithout,
   };
 }

@@ -10,7 +10,7 @@ import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
 import { listCrisisLines } from '../crisis/crisis.repository.ts';
 import { municipalityList } from '../places/places.ts';
 import { FILTER_NAMES, PAGE_SIZE, parseSearchParams, type SearchParams } from './search.query.ts';
-import type { SearchHit } from './search.facets.ts';
+import type { SearchHit, SearchResult } from './search.facets.ts';
 import { listNationalServiceIds, recordSearchDemand } from './search.repository.ts';
 import { runSearch } from './search.service.ts';
 import { SearchPage, type Loosening, type SearchPageState } from './views/search-page.tsx';
@@ -21,14 +21,14 @@ async function summaries(db: Kysely<DB>, hits: readonly SearchHit[], lang: Lang,
   return rows.map((row) => presentServiceSummary(row, lang, taxonomy, today, hits.find((h) => h.id === row.id)?.distanceKm ?? null));
 }
 
-/** For an empty result: how many results each single loosening would give. */
-async function loosenings(db: Kysely<DB>, params: SearchParams): Promise<Loosening[]> {
-  const out: Loosening[] = [];
-  for (const name of FILTER_NAMES) {
-    if (params.filters[name].length === 0) continue;
-    const outcome = await runSearch(db, { ...params, filters: { ...params.filters, [name]: [] }, page: 1 }, 1);
-    if (outcome.kind === 'results' && outcome.result.total > 0) out.push({ filter: name, count: outcome.result.total });
-  }
+/**
+ * For an empty result: how many results each single loosening would give. Filters are applied to
+ * the same candidates, so their counts come with the result; only dropping the text searches again.
+ */
+async function loosenings(db: Kysely<DB>, params: SearchParams, result: SearchResult): Promise<Loosening[]> {
+  const out: Loosening[] = FILTER_NAMES.filter((name) => params.filters[name].length > 0 && result.totalWithout[name] > 0).map(
+    (name) => ({ filter: name, count: result.totalWithout[name] }),
+  );
   if (params.q) {
     const outcome = await runSearch(db, { ...params, q: '', page: 1 }, 1);
     if (outcome.kind === 'results' && outcome.result.total > 0) out.push({ filter: 'q', count: outcome.result.total });
@@ -67,7 +67,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
           facets: result.facets,
           placeName: outcome.place?.name ?? null,
           widened: outcome.widened,
-          loosen: empty ? await loosenings(db, params) : [],
+          loosen: empty ? await loosenings(db, params, result) : [],
           national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), request.lang, taxonomy) : [],
           crisisLines: empty ? lines : [],
           childLines: forYoung ? lines.filter((l) => l.id === CHILD_LINE) : [],

@@ -102,6 +102,16 @@ describe('search quality (integration, demo data)', () => {
     for (const name of FILTER_NAMES) assert.equal(typeof base.result.facets[name], 'object');
   });
 
+  it('knows, for each chosen filter, the total without it: the same as searching again without it', async () => {
+    const raw = { gemeente: 'GM0518', hulpniveau: 'advice', doelgroep: 'children', vorm: 'group' };
+    const { result } = await search(raw);
+    assert.ok(Object.values(result.totalWithout).some((n) => n > result.total), 'some filter must be the one that narrows');
+    for (const name of ['hulpniveau', 'doelgroep', 'vorm'] as const) {
+      const again = await search(Object.fromEntries(Object.entries(raw).filter(([key]) => key !== name)));
+      assert.equal(result.totalWithout[name], again.result.total, `without ${name}`);
+    }
+  });
+
   it('asks for the municipality when a well-formed postcode is not in the 2020 list', async () => {
     const outcome = await runSearch(database.db, parseSearchParams({ postcode: '1000' }));
     assert.deepEqual(outcome, { kind: 'unknown-postcode', postcode: '1000' });
