@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { stableUuid } from '../catalogue/ids.ts';
+import { chunks } from '../db/chunks.ts';
 import type { Access, Audience, Cost, DB, Form, Level, Phase, ServiceStatus, ServiceTable, Theme } from '../db/schema.ts';
 import { demoDataDir } from '../paths.ts';
 import { slugify } from '../reference/load-reference.ts';
@@ -158,11 +159,11 @@ export async function insertCatalogue(db: Kysely<DB>, data: DemoFile): Promise<v
         })),
       )
       .execute();
-    for (let i = 0; i < data.locations.length; i += 500) {
+    for (const part of chunks(data.locations)) {
       await trx
         .insertInto('location')
         .values(
-          data.locations.slice(i, i + 500).map((l) => ({
+          part.map((l) => ({
             id: demoId.location(l.id),
             organization_id: demoId.organization(l.organizationId),
             name: l.name,
@@ -181,8 +182,7 @@ export async function insertCatalogue(db: Kysely<DB>, data: DemoFile): Promise<v
         )
         .execute();
     }
-    for (let i = 0; i < data.services.length; i += 500) {
-      const chunk = data.services.slice(i, i + 500);
+    for (const chunk of chunks(data.services)) {
       await trx.insertInto('service').values(chunk.map(serviceRow)).execute();
       const areas = chunk.flatMap((s) =>
         s.serviceArea === 'national' ? [] : s.serviceArea.map((code) => ({ service_id: demoId.service(s.id), municipality_code: code })),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { chunks } from '../db/chunks.ts';
 import type { DB } from '../db/schema.ts';
 import { referenceDataDir } from '../paths.ts';
 
@@ -91,8 +92,6 @@ export function referenceDataHash(): string {
   return hash.digest('hex');
 }
 
-const CHUNK = 500;
-
 /**
  * Loads municipalities, postcodes, crisis lines and interventions in one transaction.
  * Skipped when the files are unchanged since the last load (fast restarts).
@@ -154,10 +153,10 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ loaded: boole
   }));
 
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < municipalities.length; i += CHUNK) {
+    for (const part of chunks(municipalities)) {
       await trx
         .insertInto('municipality')
-        .values(municipalities.slice(i, i + CHUNK))
+        .values(part)
         .onConflict((oc) =>
           oc.column('code').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -174,8 +173,8 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ loaded: boole
     }
     // Postcodes and lines have no dependants yet: replace them whole.
     await trx.deleteFrom('postcode_area').execute();
-    for (let i = 0; i < postcodes.length; i += CHUNK) {
-      await trx.insertInto('postcode_area').values(postcodes.slice(i, i + CHUNK)).execute();
+    for (const part of chunks(postcodes)) {
+      await trx.insertInto('postcode_area').values(part).execute();
     }
     await trx.deleteFrom('crisis_line').execute();
     await trx.insertInto('crisis_line').values(lines).execute();

@@ -1,3 +1,4 @@
+import { chunks } from '../../db/chunks.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { ImportPlan } from './hsds-import.map.ts';
@@ -26,12 +27,6 @@ function differs(table: string, columns: readonly string[]): RawBuilder<boolean>
   const stored = sql.join(columns.map((c) => sql.ref(`${table}.${c}`)));
   const incoming = sql.join(columns.map((c) => sql`excluded.${sql.ref(c)}`));
   return sql<boolean>`(${stored}) is distinct from (${incoming})`;
-}
-
-function chunks<T>(rows: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 async function upsertRecords(trx: Kysely<DB>, plan: ImportPlan): Promise<number> {
