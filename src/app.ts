@@ -10,11 +10,13 @@ import { h } from 'preact';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError, codeForStatus, HTTP_STATUS, type AppErrorCode } from './errors.ts';
+import { registerAuth } from './features/auth/auth.plugin.ts';
 import { registerFeatures } from './features/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { buildAssets, type Asset } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { registerPages } from './web/pages.plugin.ts';
+import { JobRegistry } from './platform/worker.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -26,11 +28,14 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Background job kinds and daily schedules; features register theirs, the worker runs them. */
+    jobs: JobRegistry;
   }
 }
 
 const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }> = {
   bad_request: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
+  unauthorized: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
   payload_too_large: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   conflict: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   forbidden: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
@@ -42,6 +47,7 @@ const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }>
 
 const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   bad_request: 'Bad Request',
+  unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
   not_found: 'Not Found',
   conflict: 'Conflict',
@@ -111,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   });
   app.decorate('deps', deps);
+  app.decorate('jobs', new JobRegistry());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -184,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendProblem(request, reply, code, detail);
   });
 
+  registerAuth(app);
   await registerFeatures(app);
   return app;
 }

@@ -23,6 +23,19 @@ export interface Config {
   readonly mapTileUrl: string;
   /** Requests per minute per client on public write endpoints. */
   readonly publicWriteRateLimit: number;
+  /** smtp(s)://user:pass@host:port; when absent e-mail is written as .eml files to `outboxDir`. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly outboxDir: string;
+  /** Sign-in sessions end after this much inactivity, and at the latest after `sessionMaxHours`. */
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  /** An offering not confirmed for this many months counts as stale. */
+  readonly staleAfterMonths: number;
+  /** Personal data in questions and bookings is removed this many months after closing. */
+  readonly retentionMonths: number;
+  /** Run the background worker (e-mail, jobs) in this process. Off in tests, which drive it by hand. */
+  readonly worker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +106,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) {
     throw new ConfigError('CONTACT_EMAIL', `is not an e-mail address: "${contactEmail}"`);
   }
+  const mailFrom = env['MAIL_FROM']?.trim() || contactEmail;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mailFrom.replace(/^.*<(.+)>$/, '$1'))) {
+    throw new ConfigError('MAIL_FROM', `is not an e-mail address: "${mailFrom}"`);
+  }
+  const dataDir = path.resolve(projectRoot, env['DATA_DIR']?.trim() || 'data');
   const tileUrl = url(env, 'MAP_TILE_URL', ['https:', 'http:']) ?? DEFAULT_TILE_URL;
   if (!tileUrl.includes('{z}') || !tileUrl.includes('{x}') || !tileUrl.includes('{y}')) {
     throw new ConfigError('MAP_TILE_URL', 'must contain {z}, {x} and {y}');
@@ -102,7 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env['HOST']?.trim() || '0.0.0.0',
     nodeEnv,
     databaseUrl,
-    dataDir: path.resolve(projectRoot, env['DATA_DIR']?.trim() || 'data'),
+    dataDir,
     demoData: boolean(env, 'DEMO_DATA', true),
     logLevel: oneOf(
       env,
@@ -117,5 +135,13 @@ export function loadConfig(env: Env = process.env): Config {
     siteName: env['SITE_NAME']?.trim() || 'Wegwijzer Kind en Scheiding',
     mapTileUrl: tileUrl,
     publicWriteRateLimit: integer(env, 'PUBLIC_WRITE_RATE_LIMIT', 10, 1, 10_000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    outboxDir: path.resolve(dataDir, 'outbox'),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    staleAfterMonths: integer(env, 'STALE_AFTER_MONTHS', 6, 1, 60),
+    retentionMonths: integer(env, 'RETENTION_MONTHS', 12, 1, 120),
+    worker: boolean(env, 'WORKER', nodeEnv !== 'test'),
   };
 }

@@ -1,6 +1,7 @@
 /** The one error type services raise for expected failures; mapped to HTTP once, in app.ts. */
 export type AppErrorCode =
   | 'bad_request'
+  | 'unauthorized'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -11,6 +12,7 @@ export type AppErrorCode =
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

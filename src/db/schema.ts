@@ -239,7 +239,127 @@ export interface SearchVocabularyTable {
   word: string;
 }
 
+export const ROLES = ['professional', 'provider_editor', 'staff', 'editor', 'municipality_analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  display_name: Generated<string>;
+  password_hash: string | null;
+  roles: ColumnType<Role[], Role[] | undefined, Role[]>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: ColumnType<string | null, number | null, number | null>;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserOrganizationTable {
+  user_id: string;
+  organization_id: string;
+}
+
+export interface UserMunicipalityTable {
+  user_id: string;
+  municipality_code: string;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export type SessionStage = 'password' | 'enrol' | 'full';
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  stage: SessionStage;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export type TokenPurpose = 'invite' | 'reset';
+
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: string;
+  purpose: TokenPurpose;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export type AuditResult = 'ok' | 'denied' | 'failed';
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: AuditResult;
+  ip: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface EmailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  /** base64 */
+  readonly content: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxEmailTable {
+  id: Generated<string>;
+  purpose: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attachments: ColumnType<EmailAttachment[], string | undefined, never>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export type JobStatus = 'pending' | 'done' | 'failed';
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+  unique_key: string | null;
+  run_at: Generated<Date>;
+  status: Generated<JobStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface DB {
+  app_user: AppUserTable;
+  user_organization: UserOrganizationTable;
+  user_municipality: UserMunicipalityTable;
+  recovery_code: RecoveryCodeTable;
+  user_session: UserSessionTable;
+  account_token: AccountTokenTable;
+  audit_event: AuditEventTable;
+  outbox_email: OutboxEmailTable;
+  job: JobTable;
   search_vocabulary: SearchVocabularyTable;
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;

@@ -2,6 +2,7 @@ import { catalogueEn } from '../features/catalogue/catalogue.messages.ts';
 import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
 import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
+import { authEn } from '../features/auth/auth.messages.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -9,6 +10,12 @@ export const en: Record<MessageKey, string> = {
   ...searchEn,
   ...servicesEn,
   ...hulpwijzerEn,
+  ...authEn,
+  'form.errorSummary': 'Something is not filled in correctly',
+  'pagination.label': 'Pagination',
+  'pagination.previous': 'Previous page',
+  'pagination.next': 'Next page',
+  'pagination.current': 'Page {page} of {pages}',
   'site.name': 'Wegwijzer Kind en Scheiding',
   'site.tagline': 'Help for children, parents and professionals around divorce',
   'layout.skipLink': 'Skip to content',

@@ -39,3 +39,8 @@ export function content(lang: Lang): Content {
 export function catalogue(lang: Lang): Readonly<Record<MessageKey, string>> {
   return catalogues[lang];
 }
+
+/** E-mail goes out in Dutch with the English text below it: we don't always know who reads it. */
+export function bilingual(render: (t: Translate) => string): string {
+  return `${render(translator('nl'))}\n\n— English —\n\n${render(translator('en'))}`;
+}

@@ -2,6 +2,7 @@ import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
 import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
 import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
+import { authNl } from '../features/auth/auth.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -70,6 +71,11 @@ const core = {
   'error.unavailable.text': 'We werken eraan. Probeer het over een paar minuten opnieuw.',
   'error.backHome': 'Naar de homepagina',
   'error.reference': 'Foutcode: {id}',
+  'form.errorSummary': 'Er is iets niet goed ingevuld',
+  'pagination.label': 'Paginering',
+  'pagination.previous': 'Vorige pagina',
+  'pagination.next': 'Volgende pagina',
+  'pagination.current': 'Pagina {page} van {pages}',
 } as const;
 
 export const nl = {
@@ -78,6 +84,7 @@ export const nl = {
   ...searchNl,
   ...servicesNl,
   ...hulpwijzerNl,
+  ...authNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -2,7 +2,8 @@ import { usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
 import { ServiceCardList } from '../../catalogue/views/service-card.tsx';
-import { CsrfField, SaveButton } from './parts.tsx';
+import { CsrfField } from '../../../web/forms.tsx';
+import { SaveButton } from './parts.tsx';
 
 export interface BewaarlijstPageProps {
   readonly services: readonly ServiceSummaryView[];

@@ -3,7 +3,7 @@ import { usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
 import { ServiceCardList } from '../../catalogue/views/service-card.tsx';
-import { Pagination } from './parts.tsx';
+import { Pagination } from '../../../web/forms.tsx';
 
 export interface LevelGroup {
   readonly level: Level;

@@ -3,7 +3,8 @@ import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
 import { DemoBadge, ServiceCardList } from '../../catalogue/views/service-card.tsx';
 import type { LocationView, OrganizationView } from '../services.presenter.ts';
-import { ContactList, LocationList, Pagination } from './parts.tsx';
+import { Pagination } from '../../../web/forms.tsx';
+import { ContactList, LocationList } from './parts.tsx';
 
 export interface OrganizationPageProps {
   readonly organization: OrganizationView;

@@ -1,11 +1,6 @@
-import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
+import { CsrfField } from '../../../web/forms.tsx';
 import { safeWebsite, telHref, type LocationView } from '../services.presenter.ts';
-
-export function CsrfField() {
-  const { csrfToken } = usePage();
-  return <input type="hidden" name="_csrf" value={csrfToken()} />;
-}
 
 /** The current page, so a bewaarlijst form can bring the visitor back to it. */
 export function ReturnField() {
@@ -102,61 +97,5 @@ export function LocationList({ locations, headingLevel }: { locations: readonly 
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Previous/next links with "page x of y"; nothing when everything fits on one page. */
-export function Pagination({ page, pages }: { page: number; pages: number }) {
-  const { t, path, query } = usePage();
-  if (pages <= 1) return null;
-  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const href = (p: number) => {
-    const next = new URLSearchParams(params);
-    if (p === 1) next.delete('pagina');
-    else next.set('pagina', String(p));
-    const qs = next.toString();
-    return `${path}${qs ? `?${qs}` : ''}`;
-  };
-  return (
-    <nav class="utrecht-pagination ww-pagination ww-no-print" aria-label={t('services.pagination')}>
-      {page > 1 && (
-        <a class="utrecht-link" href={href(page - 1)} rel="prev">
-          {t('services.pagination.previous')}
-        </a>
-      )}
-      <span aria-current="page">{t('services.pagination.current', { page, pages })}</span>
-      {page < pages && (
-        <a class="utrecht-link" href={href(page + 1)} rel="next">
-          {t('services.pagination.next')}
-        </a>
-      )}
-    </nav>
-  );
-}
-
-export interface FieldError {
-  readonly field: string;
-  readonly key: MessageKey;
-}
-
-/** GOV.UK pattern: a heading and links to every field that needs attention. */
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
-  const { t } = usePage();
-  if (errors.length === 0) return null;
-  return (
-    <div class="ww-error-summary" role="alert" aria-labelledby="foutoverzicht-titel" tabIndex={-1} id="foutoverzicht">
-      <h2 class="utrecht-heading-2" id="foutoverzicht-titel">
-        {t('services.report.errorSummary')}
-      </h2>
-      <ul class="utrecht-unordered-list">
-        {errors.map((e) => (
-          <li key={e.field}>
-            <a class="utrecht-link" href={`#${e.field}`}>
-              {t(e.key)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

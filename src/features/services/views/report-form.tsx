@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
 import { MESSAGE_MAX, type ReportField, type ReportValues } from '../services.input.ts';
-import { CsrfField } from './parts.tsx';
+import { CsrfField } from '../../../web/forms.tsx';
 
 export const REPORT_FIELD_IDS: Record<ReportField, string> = { message: 'melding-bericht', email: 'melding-email' };
 

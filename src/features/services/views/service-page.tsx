@@ -6,7 +6,8 @@ import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import { DemoBadge } from '../../catalogue/views/service-card.tsx';
 import type { ReportField, ReportValues } from '../services.input.ts';
 import type { ServiceDetailView } from '../services.presenter.ts';
-import { ContactList, ErrorSummary, LocationList, SaveButton } from './parts.tsx';
+import { ErrorSummary } from '../../../web/forms.tsx';
+import { ContactList, LocationList, SaveButton } from './parts.tsx';
 import { REPORT_FIELD_IDS, ReportForm } from './report-form.tsx';
 
 export interface ServicePageProps {
