@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Principal } from '../features/auth/auth.policy.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
 
 /** What every view may know about the request it renders for. */
@@ -17,6 +18,8 @@ export interface PageContext {
   readonly demo: boolean;
   readonly siteName: string;
   readonly contactEmail: string;
+  /** The signed-in person, or null (public pages look the same either way, apart from the header). */
+  readonly principal: Principal | null;
 }
 
 export const Ctx = createContext<PageContext | null>(null);

@@ -64,6 +64,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
     demo: options.demo,
     siteName: options.siteName,
     contactEmail: options.contactEmail,
+    principal: request.principal,
   };
 }
 
