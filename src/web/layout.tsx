@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../i18n/index.ts';
+import { can } from '../features/auth/auth.policy.ts';
 import { usePage } from './context.ts';
 
 export interface NavItem {
@@ -28,7 +29,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, children, mainClass, scripts = [] }: LayoutProps) {
-  const { t, lang, path, query, asset, demo, siteName } = usePage();
+  const { t, lang, path, query, asset, demo, siteName, principal } = usePage();
   const other = lang === 'nl' ? 'en' : 'nl';
   const pageTitle = title === siteName ? siteName : `${title} — ${siteName}`;
   return (
@@ -64,6 +65,7 @@ export function Layout({ title, children, mainClass, scripts = [] }: LayoutProps
               >
                 {t('layout.languageSwitch')}
               </a>
+              {principal && <AccountTools />}
               <a class="ww-crisis-link" href="/direct-hulp" aria-current={path === '/direct-hulp' ? 'page' : undefined}>
                 {t('layout.crisisLink')}
               </a>
@@ -104,6 +106,11 @@ export function Layout({ title, children, mainClass, scripts = [] }: LayoutProps
                 <li>
                   <a href="/contact">{t('layout.contact')}</a>
                 </li>
+                {!principal && (
+                  <li>
+                    <a href="/inloggen">{t('auth.nav.signIn')}</a>
+                  </li>
+                )}
               </ul>
             </nav>
             <p>{t('layout.attribution')}</p>
@@ -111,6 +118,30 @@ export function Layout({ title, children, mainClass, scripts = [] }: LayoutProps
         </footer>
       </body>
     </html>
+  );
+}
+
+/** For a signed-in person: back office, own account, sign out (a form: signing out changes state). */
+function AccountTools() {
+  const { t, csrfToken, principal } = usePage();
+  if (!principal) return null;
+  return (
+    <nav class="ww-account-nav" aria-label={t('auth.nav.accountNav')}>
+      {can(principal, 'beheer') && (
+        <a class="utrecht-link" href="/beheer">
+          {t('auth.nav.beheer')}
+        </a>
+      )}
+      <a class="utrecht-link" href="/account">
+        {t('auth.nav.account')}
+      </a>
+      <form method="post" action="/uitloggen" class="ww-inline-form">
+        <input type="hidden" name="_csrf" value={csrfToken()} />
+        <button type="submit" class="utrecht-button utrecht-button--subtle ww-link-button">
+          {t('auth.signOut')}
+        </button>
+      </form>
+    </nav>
   );
 }
 

@@ -1,0 +1,29 @@
+import type { MessageKey } from '../../i18n/index.ts';
+import type { PasswordProblem } from './password.ts';
+
+/** Edge parsing of the sign-in and password forms: strings only, trimmed where that is safe. */
+export function field(body: unknown, name: string, max = 1000): string {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+
+export function emailProblem(email: string): MessageKey | undefined {
+  if (email === '') return 'auth.error.emailMissing';
+  if (email.length > 254 || !EMAIL_PATTERN.test(email)) return 'auth.error.email';
+  return undefined;
+}
+
+export const PASSWORD_MESSAGES: Record<PasswordProblem, MessageKey> = {
+  missing: 'auth.error.password.missing',
+  short: 'auth.error.password.short',
+  long: 'auth.error.password.long',
+  weak: 'auth.error.password.weak',
+};
+
+/** Where to go after signing in: a back-office path on this site only. */
+export function safeNext(candidate: unknown): string {
+  if (typeof candidate !== 'string' || candidate.length > 300) return '/beheer';
+  return /^\/(beheer|account)(\/[\w\-/]*)?$/.test(candidate) ? candidate : '/beheer';
+}
