@@ -35,10 +35,11 @@ declare module 'fastify' {
 
 const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }> = {
   bad_request: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
-  unauthorized: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
+  unauthorized: { title: 'error.unauthorized.title', text: 'error.unauthorized.text' },
   payload_too_large: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   conflict: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   forbidden: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
+  form_expired: { title: 'error.formExpired.title', text: 'error.formExpired.text' },
   not_found: { title: 'error.notFound.title', text: 'error.notFound.text' },
   rate_limited: { title: 'error.tooMany.title', text: 'error.tooMany.text' },
   unavailable: { title: 'error.unavailable.title', text: 'error.unavailable.text' },
@@ -49,6 +50,7 @@ const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   bad_request: 'Bad Request',
   unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
+  form_expired: 'Forbidden',
   not_found: 'Not Found',
   conflict: 'Conflict',
   payload_too_large: 'Payload Too Large',
@@ -183,7 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendProblem(request, reply, 'internal', 'An unexpected error occurred.');
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      return sendProblem(request, reply, 'forbidden', 'The form has expired or did not come from this site.');
+      return sendProblem(request, reply, 'form_expired', 'The form has expired or did not come from this site.');
     }
     const code = codeForStatus(status);
     // Validation and parsing messages name the field that was wrong; they hold no internals.

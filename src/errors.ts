@@ -3,6 +3,7 @@ export type AppErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'form_expired'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -14,6 +15,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  form_expired: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

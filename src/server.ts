@@ -4,6 +4,9 @@ import { openConfiguredDatabase, StartupError } from './db/open.ts';
 import { cookieSecret } from './db/settings.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
+import { disableDemoAccounts, ensureDemoAccounts, type DemoAccounts } from './features/auth/demo-accounts.ts';
+import { fileTransport, smtpTransport } from './platform/mail.ts';
+import { startWorker } from './platform/worker.ts';
 
 const SHUTDOWN_LIMIT_MS = 4500;
 
@@ -25,7 +28,17 @@ async function main(): Promise<void> {
   const { database } = opened;
   const reference = await loadReferenceData(database.db);
   const demo = config.demoData ? await seedDemoData(database.db) : { seeded: false };
+  const demoAccounts = config.demoData ? await ensureDemoAccounts(database.db) : (await disableDemoAccounts(database.db), null);
   const app = await buildApp({ config, database, cookieSecret: await cookieSecret(database.db, config.cookieSecret) });
+  const worker = config.worker
+    ? startWorker({
+        db: database.db,
+        jobs: app.jobs,
+        transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.outboxDir),
+        from: config.mailFrom,
+        onError: (error) => app.log.error({ err: error }, 'background work failed'),
+      })
+    : null;
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -37,8 +50,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    app
-      .close()
+    Promise.resolve(worker?.stop())
+      .then(() => app.close())
       .then(() => opened.close())
       .then(
         () => process.exit(0),
@@ -67,10 +80,20 @@ async function main(): Promise<void> {
       `Wegwijzer Kind en Scheiding is running at http://localhost:${port}`,
       `  database: ${opened.description}`,
       `  reference data: ${reference.loaded ? 'loaded' : 'up to date'}; demo data: ${config.demoData ? (demo.seeded ? 'loaded' : 'present') : 'off'}`,
+      `  e-mail: ${config.smtpUrl ? 'SMTP' : `written to ${config.outboxDir}`}${config.worker ? '' : ' (worker off)'}`,
+      ...(demoAccounts ? demoAccountLines(demoAccounts, port) : []),
       `  ready in ${seconds} s — press Ctrl+C to stop`,
       '',
     ].join('\n'),
   );
+}
+
+function demoAccountLines(demo: DemoAccounts, port: number): string[] {
+  return [
+    `  demo accounts (demo mode only; sign in at http://localhost:${port}/inloggen), password: ${demo.password}`,
+    ...demo.accounts.map((a) => `    ${a.email.padEnd(48)} ${a.role}${a.twoStep ? ' (two-step)' : ''}`),
+    `    two-step key for the (two-step) accounts, add it to an authenticator app: ${demo.totpSecret}`,
+  ];
 }
 
 main().catch((error: unknown) => {

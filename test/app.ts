@@ -16,8 +16,15 @@ export async function createTestApp(
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'off', ...options.env });
   const database = await createTestDatabase(options.template);
   const app = await buildApp({ config, database, cookieSecret: 'test-secret-that-is-long-enough-for-signing' });
-  options.prepare?.(app);
-  await app.ready();
+  try {
+    options.prepare?.(app);
+    await app.ready();
+  } catch (error) {
+    // A database left open keeps the test process alive until its time-out.
+    await app.close().catch(() => undefined);
+    await database.cleanup();
+    throw error;
+  }
   return {
     app,
     database,

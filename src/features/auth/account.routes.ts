@@ -6,7 +6,7 @@ import { BEHEER_LINKS } from '../beheer/beheer.nav.ts';
 import { can } from './auth.policy.ts';
 import { clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import { field } from './auth.input.ts';
-import { countUnusedRecoveryCodes, findAccountById } from './auth.repository.ts';
+import { countUnusedRecoveryCodes, deleteExpiredSessions, findAccountById } from './auth.repository.ts';
 import { confirmTotp, pendingTotpSecret, signOut, type AuthContext } from './auth.service.ts';
 import { totpUri } from './totp.ts';
 import { AccountPage, BeheerHomePage } from './views/account-pages.tsx';
@@ -59,6 +59,15 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     setSessionCookie(reply, result.session, config.trustProxy);
     return reply.header('cache-control', 'no-store').page(h(RecoveryCodesPage, { codes: result.recoveryCodes }));
   });
+
+  // Expired and idle sessions are refused at once; this only keeps the table small.
+  app.jobs.daily(
+    'sessions.cleanup',
+    async (_payload, { db: jobDb, now }) => {
+      await deleteExpiredSessions(jobDb, new Date(now.getTime() - config.sessionIdleMinutes * 60_000), now);
+    },
+    3,
+  );
 
   app.get('/beheer', { config: { permission: 'beheer' } }, async (request, reply) => {
     const principal = request.principal;

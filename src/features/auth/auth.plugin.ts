@@ -17,10 +17,21 @@ declare module 'fastify' {
     audit(entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void>;
     authContext(): AuthContext;
   }
+  interface FastifyInstance {
+    /** Every route the guard or the CSRF check was put on, for the tests that walk them all. */
+    guardedRoutes: GuardedRoute[];
+  }
   interface FastifyContextConfig {
     /** Required for every route under /beheer and /account: who may use it. */
     permission?: Permission;
   }
+}
+
+export interface GuardedRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: Permission | null;
+  readonly csrf: boolean;
 }
 
 export const SESSION_COOKIE = 'ww_session';
@@ -56,6 +67,7 @@ export function pendingStepPath(stage: SessionStage): string | null {
 export function registerAuth(app: FastifyInstance): void {
   const { db } = app.deps.database;
   const { config } = app.deps;
+  app.decorate('guardedRoutes', [] as GuardedRoute[]);
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
   app.decorateRequest('audit', async function audit(this: FastifyRequest, entry: Omit<AuditEntry, 'actor' | 'ip'>) {
@@ -87,15 +99,20 @@ export function registerAuth(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const writes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
     // CSRF on every state-changing form route, whether or not its author remembered.
-    if (writes && !url.startsWith('/api/')) {
+    const csrf = writes && !url.startsWith('/api/');
+    if (csrf) {
       const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
       if (!existing.includes(app.csrfProtection)) route.preHandler = [app.csrfProtection, ...existing];
     }
-    if (!isProtectedPath(url)) return;
-    const permission = route.config?.permission;
-    if (!permission || !PERMISSIONS.includes(permission)) {
+    const isProtected = isProtectedPath(url);
+    const permission = route.config?.permission ?? null;
+    if (isProtected && (!permission || !PERMISSIONS.includes(permission))) {
       throw new Error(`Route ${methods.join(',')} ${url} is under /beheer or /account but names no permission in its config`);
     }
+    if (csrf || isProtected) {
+      for (const method of methods) if (method !== 'HEAD') app.guardedRoutes.push({ method, url, permission, csrf });
+    }
+    if (!isProtected || !permission) return;
     const guard = async (request: FastifyRequest, reply: FastifyReply) => guardRequest(request, reply, permission);
     const handlers = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
     route.preHandler = [guard, ...handlers];

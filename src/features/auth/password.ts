@@ -57,5 +57,9 @@ export function passwordProblem(password: string, context: readonly string[]): P
   const inputs = ['wegwijzer', 'kind', 'scheiding', ...context.flatMap((c) => c.toLowerCase().split(/[@.\s_-]+/))].filter(
     (w) => w.length >= 3,
   );
+  // Made of nothing but these words plus digits and symbols ("janssen.marieke2026")?
+  let letters = password.toLowerCase().replace(/[^\p{L}]/gu, '');
+  for (const word of [...inputs].sort((a, b) => b.length - a.length)) letters = letters.split(word).join('');
+  if ([...letters].length < 4) return 'weak';
   return strength.check(password, inputs).score < 3 ? 'weak' : null;
 }

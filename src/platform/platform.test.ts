@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { enqueueJob, runDueJobs, type JobHandler } from './jobs.ts';
+import { deliverDueEmails, fileTransport, MAX_MAIL_ATTEMPTS, queueEmail, retryEmail } from './mail.ts';
+import { JobRegistry } from './worker.ts';
+
+describe('e-mail outbox and jobs (integration)', () => {
+  let database: TestDatabase;
+  let dir: string;
+  before(async () => {
+    database = await createTestDatabase();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ww-outbox-'));
+  });
+  after(async () => {
+    await database.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a queued mail as an .eml file with its attachment, once', async () => {
+    const id = await queueEmail(database.db, {
+      purpose: 'test',
+      to: 'ouder@example.nl',
+      subject: 'Bevestiging — afspraak',
+      text: 'Hallo,\n\nTot dan.',
+      attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64') }],
+    });
+    const first = await deliverDueEmails(database.db, fileTransport(dir), { from: 'wegwijzer@example.org' });
+    assert.deepEqual(first, { sent: 1, retried: 0, failed: 0 });
+    const again = await deliverDueEmails(database.db, fileTransport(dir), { from: 'wegwijzer@example.org' });
+    assert.equal(again.sent, 0);
+    assert.deepEqual(await readdir(dir), [`${id}.eml`]);
+    const eml = await readFile(path.join(dir, `${id}.eml`), 'utf8');
+    assert.match(eml, /^To: ouder@example\.nl$/m);
+    assert.match(eml, /^Subject: =\?UTF-8\?/m);
+    assert.match(eml, /filename=afspraak\.ics/);
+    const row = await database.db.selectFrom('outbox_email').select(['status', 'sent_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'sent');
+    assert.ok(row.sent_at);
+  });
+
+  it('retries a failing mail with backoff, then marks it failed, and an admin can queue it again', async () => {
+    const id = await queueEmail(database.db, { purpose: 'test', to: 'x@example.nl', subject: 's', text: 't' });
+    const failing = async () => {
+      throw new Error('connection refused');
+    };
+    let clock = Date.now();
+    const now = () => new Date(clock);
+    const first = await deliverDueEmails(database.db, failing, { from: 'a@b.nl', now });
+    assert.deepEqual(first, { sent: 0, retried: 1, failed: 0 });
+    assert.equal((await deliverDueEmails(database.db, failing, { from: 'a@b.nl', now })).retried, 0, 'not again before its backoff');
+    for (let i = 1; i < MAX_MAIL_ATTEMPTS; i++) {
+      clock += 7 * 3600_000;
+      await deliverDueEmails(database.db, failing, { from: 'a@b.nl', now });
+    }
+    const row = await database.db.selectFrom('outbox_email').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'failed', attempts: MAX_MAIL_ATTEMPTS, last_error: 'connection refused' });
+    assert.equal(await retryEmail(database.db, id), true);
+    assert.equal((await deliverDueEmails(database.db, fileTransport(dir), { from: 'a@b.nl' })).sent, 1);
+  });
+
+  it('runs due jobs once, retries failures, and keeps one job per unique key', async () => {
+    const seen: unknown[] = [];
+    let failuresLeft = 1;
+    const handlers = new Map<string, JobHandler>([
+      ['test.ok', async (payload) => void seen.push(payload['n'])],
+      [
+        'test.flaky',
+        async () => {
+          if (failuresLeft-- > 0) throw new Error('not yet');
+          seen.push('flaky done');
+        },
+      ],
+    ]);
+    await enqueueJob(database.db, 'test.ok', { n: 1 }, { uniqueKey: 'k1' });
+    await enqueueJob(database.db, 'test.ok', { n: 2 }, { uniqueKey: 'k1' });
+    await enqueueJob(database.db, 'test.ok', { n: 3 }, { runAt: new Date(Date.now() + 3600_000) });
+    await enqueueJob(database.db, 'test.flaky', {});
+    const first = await runDueJobs(database.db, handlers);
+    assert.deepEqual(first, { done: 1, failed: 0, retried: 1 });
+    assert.deepEqual(seen, [1]);
+    const later = await runDueJobs(database.db, handlers, { now: () => new Date(Date.now() + 2 * 3600_000) });
+    assert.deepEqual(later, { done: 2, failed: 0, retried: 0 });
+    assert.deepEqual(seen.sort(), [1, 3, 'flaky done'].sort());
+  });
+
+  it('enqueues each daily job once per day, after its hour', async () => {
+    const registry = new JobRegistry();
+    registry.daily('test.daily', async () => undefined, 2);
+    await registry.enqueueScheduled(database.db, new Date('2026-11-23T01:00:00Z'));
+    await registry.enqueueScheduled(database.db, new Date('2026-11-23T02:30:00Z'));
+    await registry.enqueueScheduled(database.db, new Date('2026-11-23T05:00:00Z'));
+    const rows = await database.db.selectFrom('job').select('unique_key').where('kind', '=', 'test.daily').execute();
+    assert.deepEqual(rows.map((r) => r.unique_key), ['test.daily:2026-11-23']);
+    assert.throws(() => registry.register('test.daily', async () => undefined), /twice/);
+  });
+});
