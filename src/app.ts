@@ -17,6 +17,7 @@ import { buildAssets, type Asset } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { registerPages } from './web/pages.plugin.ts';
 import { JobRegistry } from './platform/worker.ts';
+import { purgeOldEmails } from './platform/mail.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app);
+  app.jobs.daily('outbox.retention', async (_payload, { db, now }) => void (await purgeOldEmails(db, now)), 3);
   await registerFeatures(app);
   return app;
 }

@@ -141,3 +141,21 @@ export async function retryEmail(db: Kysely<DB>, id: string): Promise<boolean> {
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Sent mail is kept this long (for "did it go out?"), then removed: it can hold personal data and private links. */
+export const SENT_MAIL_DAYS = 30;
+export const FAILED_MAIL_DAYS = 90;
+
+export async function purgeOldEmails(db: Kysely<DB>, now: Date): Promise<number> {
+  const day = 86400_000;
+  const result = await db
+    .deleteFrom('outbox_email')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', new Date(now.getTime() - SENT_MAIL_DAYS * day))]),
+        eb.and([eb('status', '=', 'failed'), eb('created_at', '<', new Date(now.getTime() - FAILED_MAIL_DAYS * day))]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { enqueueJob, runDueJobs, type JobHandler } from './jobs.ts';
-import { deliverDueEmails, fileTransport, MAX_MAIL_ATTEMPTS, queueEmail, retryEmail } from './mail.ts';
+import { deliverDueEmails, fileTransport, MAX_MAIL_ATTEMPTS, purgeOldEmails, queueEmail, retryEmail } from './mail.ts';
 import { JobRegistry } from './worker.ts';
 
 describe('e-mail outbox and jobs (integration)', () => {
@@ -60,6 +60,22 @@ describe('e-mail outbox and jobs (integration)', () => {
     assert.deepEqual(row, { status: 'failed', attempts: MAX_MAIL_ATTEMPTS, last_error: 'connection refused' });
     assert.equal(await retryEmail(database.db, id), true);
     assert.equal((await deliverDueEmails(database.db, fileTransport(dir), { from: 'a@b.nl' })).sent, 1);
+  });
+
+  it('removes sent mail after 30 days and failed mail after 90, nothing pending', async () => {
+    const now = new Date();
+    const day = 86400_000;
+    const ids = await Promise.all(['old-sent', 'new-sent', 'old-failed', 'pending'].map((p) => queueEmail(database.db, { purpose: p, to: 'x@example.nl', subject: 's', text: 't' })));
+    const [oldSent, newSent, oldFailed] = ids;
+    await database.db.updateTable('outbox_email').set({ status: 'sent', sent_at: new Date(now.getTime() - 31 * day) }).where('id', '=', oldSent ?? '').execute();
+    await database.db.updateTable('outbox_email').set({ status: 'sent', sent_at: new Date(now.getTime() - 29 * day) }).where('id', '=', newSent ?? '').execute();
+    await database.db.updateTable('outbox_email').set({ status: 'failed' }).where('id', '=', oldFailed ?? '').execute();
+    await purgeOldEmails(database.db, now);
+    const kept = await database.db.selectFrom('outbox_email').select('purpose').where('id', 'in', ids).orderBy('purpose').execute();
+    assert.deepEqual(kept.map((r) => r.purpose), ['new-sent', 'old-failed', 'pending'], 'today only the old sent mail goes');
+    await purgeOldEmails(database.db, new Date(now.getTime() + 91 * day));
+    const left = await database.db.selectFrom('outbox_email').select('purpose').where('id', 'in', ids).execute();
+    assert.deepEqual(left.map((r) => r.purpose), ['pending']);
   });
 
   it('runs due jobs once, retries failures, and keeps one job per unique key', async () => {
