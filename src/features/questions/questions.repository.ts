@@ -192,3 +192,17 @@ export async function clearSealedTokens(db: Kysely<DB>, createdBefore: Date): Pr
   const result = await db.updateTable('question').set({ token_sealed: null }).where('token_sealed', 'is not', null).where('created_at', '<', createdBefore).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export const QUESTION_MAIL_PURPOSES = ['question_received', 'question_answered'] as const;
+
+/**
+ * Delivered question mails hold the asker's address and (the first one) the private link: once
+ * sent or given up, they are kept only briefly for delivery questions, then removed.
+ */
+export async function deleteDeliveredQuestionMails(db: Kysely<DB>, options: { createdBefore?: Date; to?: string }): Promise<number> {
+  let query = db.deleteFrom('outbox_email').where('purpose', 'in', [...QUESTION_MAIL_PURPOSES]).where('status', 'in', ['sent', 'failed']);
+  if (options.createdBefore) query = query.where('created_at', '<', options.createdBefore);
+  if (options.to) query = query.where('to_address', '=', options.to);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { anonymiseQuestions, clearSealedTokens, listExpired } from './questions.repository.ts';
+import { anonymiseQuestions, clearSealedTokens, deleteDeliveredQuestionMails, listExpired } from './questions.repository.ts';
 
 /** A repeat of the same submit can show the link again for this long; then the sealed copy goes. */
 export const SEALED_LINK_HOURS = 24;
+/** Delivered question mails are kept this long (to answer "did my mail go out?"), then removed. */
+export const DELIVERED_MAIL_DAYS = 7;
 const BATCH = 200;
 
 export function monthsBefore(now: Date, months: number): Date {
@@ -16,6 +18,7 @@ export function monthsBefore(now: Date, months: number): Date {
 export interface RetentionSummary {
   readonly anonymised: number;
   readonly sealedCleared: number;
+  readonly mailsRemoved: number;
 }
 
 /**
@@ -39,5 +42,6 @@ export async function runQuestionRetention(db: Kysely<DB>, now: Date, retentionM
     if (done < BATCH) break;
   }
   const sealedCleared = await clearSealedTokens(db, new Date(now.getTime() - SEALED_LINK_HOURS * 3600_000));
-  return { anonymised, sealedCleared };
+  const mailsRemoved = await deleteDeliveredQuestionMails(db, { createdBefore: new Date(now.getTime() - DELIVERED_MAIL_DAYS * 86_400_000) });
+  return { anonymised, sealedCleared, mailsRemoved };
 }

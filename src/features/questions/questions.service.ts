@@ -132,6 +132,8 @@ export async function deleteAsAsker(db: Kysely<DB>, token: string, now: Date): P
     if (!question) return 'not_found';
     await repo.updateQuestion(trx, question.id, { status: 'closed', closed_at: question.closed_at ?? now, deleted_at: now });
     await repo.anonymiseQuestions(trx, [question.id], now);
+    // Mails already delivered to this address about questions go too; pending ones still go out.
+    if (question.email) await repo.deleteDeliveredQuestionMails(trx, { to: question.email });
     await recordAudit(trx, { actor: null, action: 'question.delete', objectType: 'question', objectId: question.id, result: 'ok' });
     return 'deleted';
   });

@@ -22,6 +22,7 @@ describe('retention of questions', () => {
     await db.updateTable('question').set({ status: 'closed', closed_at: new Date('2029-06-01T00:00:00Z') }).where('id', '=', old.id).execute();
     await db.updateTable('question').set({ status: 'closed', closed_at: new Date('2029-07-01T00:00:00Z') }).where('id', '=', recent.id).execute();
 
+    await db.updateTable('outbox_email').set({ status: 'sent', created_at: new Date('2030-06-01T00:00:00Z') }).where('to_address', '=', 'oud@example.org').execute();
     await t.app.jobs.enqueueScheduled(db, now);
     const summary = await runDueJobs(db, t.app.jobs.handlers, { now: () => now });
     assert.equal(summary.done, 1);
@@ -39,6 +40,9 @@ describe('retention of questions', () => {
     assert.equal(byId.get(open.id)?.email, 'open@example.org', 'open: kept');
     // The sealed link copy lasts a day only.
     assert.equal(byId.get(open.id)?.token_sealed, null);
+    const mails = await db.selectFrom('outbox_email').select('to_address').execute();
+    assert.ok(!mails.some((m) => m.to_address === 'oud@example.org'), 'a delivered question mail older than 7 days is removed');
+    assert.ok(mails.some((m) => m.to_address === 'nieuw@example.org'), 'a pending one stays');
     const audit = await db.selectFrom('audit_event').selectAll().where('action', '=', 'question.retention').execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]?.detail['count'], 1);
