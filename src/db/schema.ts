@@ -350,7 +350,44 @@ export interface JobTable {
   finished_at: Date | null;
 }
 
+export const QUESTION_STATUSES = ['new', 'in_progress', 'waiting', 'answered', 'closed'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+export type QuestionMessageKind = 'asker' | 'staff' | 'note';
+
+export interface QuestionTable {
+  id: Generated<string>;
+  token_hash: string | null;
+  short_code: string | null;
+  idempotency_hash: string;
+  token_sealed: string | null;
+  topic: string;
+  role: Audience;
+  municipality_code: string | null;
+  lang: 'nl' | 'en';
+  body: string | null;
+  email: string | null;
+  status: Generated<QuestionStatus>;
+  assigned_to: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  closed_at: Date | null;
+  deleted_at: Date | null;
+  anonymised_at: Date | null;
+}
+
+export interface QuestionMessageTable {
+  id: Generated<string>;
+  question_id: string;
+  kind: QuestionMessageKind;
+  author_id: string | null;
+  body: string;
+  service_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  question: QuestionTable;
+  question_message: QuestionMessageTable;
   app_user: AppUserTable;
   user_organization: UserOrganizationTable;
   user_municipality: UserMunicipalityTable;

@@ -10,6 +10,7 @@ import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
 import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAccountRoutes } from './auth/account.routes.ts';
+import { registerQuestionsRoutes } from './questions/questions.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -24,4 +25,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerHsdsRoutes(app);
   registerAuthRoutes(app);
   registerAccountRoutes(app);
+  registerQuestionsRoutes(app);
 }

@@ -1,3 +1,4 @@
+import { questionsEn } from '../features/questions/questions.messages.ts';
 import { catalogueEn } from '../features/catalogue/catalogue.messages.ts';
 import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...servicesEn,
   ...hulpwijzerEn,
   ...authEn,
+  ...questionsEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

@@ -1,3 +1,4 @@
+import { questionsNl } from '../features/questions/questions.messages.ts';
 import { catalogueNl } from '../features/catalogue/catalogue.messages.ts';
 import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
@@ -89,6 +90,7 @@ export const nl = {
   ...servicesNl,
   ...hulpwijzerNl,
   ...authNl,
+  ...questionsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

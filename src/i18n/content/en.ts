@@ -68,6 +68,46 @@ export const contentEn: Content = {
           ],
         },
         {
+          heading: 'Asking a question',
+          paragraphs: [
+            'Do you ask a question with Ask a question? Then we store your question, the topic, who is asking (for example a parent or a child), the municipality if you choose one, your language and the date. We only store your e-mail address if you fill it in yourself. We do not ask your name.',
+            'Only the people at our question desk can read your question. They sign in with a password and a code from their phone. Every time someone opens your question, we record who it was and when.',
+            'The desk can add internal notes to your question. You do not see them. We erase these notes together with your question.',
+            'How long we keep your question: until the question is closed, and 12 months after that. Then we erase your question, all messages, notes and your e-mail address. We only keep an anonymous count: the topic, the municipality, who asked, the dates and the status. With it, the municipality can see which questions people have, without knowing who asked.',
+            'You can also delete your question yourself, sooner, on your private page. Then we erase everything at once, except for the same anonymous count.',
+          ],
+        },
+        {
+          heading: 'Your private link and your code',
+          paragraphs: [
+            'After sending, you get a private link to your question. We do not keep that link ourselves, only a scrambled fingerprint of it. That is why we cannot give it to you again. So keep it safe. Anyone with the link can read your question.',
+            'Did you send the form twice by accident? Then we store your question only once and show the same link again. This works up to 1 day after sending.',
+            'You also get a code of 8 characters. Mention it when you call us. The code alone does not let anyone read your question.',
+          ],
+        },
+        {
+          heading: 'Booking a consultation hour',
+          paragraphs: [
+            'Do you book a consultation hour (spreekuur)? Then we store your name or initials, your e-mail address or phone number, the topic and what you write about it yourself, and the time of the appointment.',
+            'We use these details only for the appointment: to confirm it, to remind you a day before, and to call or meet you.',
+            'How long we keep them: up to 12 months after the appointment, or after you cancel it. Then we erase your name, e-mail address, phone number and what you wrote. We only keep an anonymous count: the topic, the day and whether the appointment took place.',
+          ],
+        },
+        {
+          heading: 'The log',
+          paragraphs: [
+            'We keep a log of what our staff do: who opened, answered or closed a question, and when. This lets us check that nobody looks at your details without a reason.',
+            'The log holds nothing of the content of your question and not your e-mail address. It only holds the number of the question and a shortened IP address of the staff member. The log cannot be changed. We keep it as long as security rules require, and no longer than needed.',
+          ],
+        },
+        {
+          heading: 'E-mail we send',
+          paragraphs: [
+            'Did you fill in an e-mail address? Then we send you an e-mail with your private link. When we answer, we send an e-mail that there is an answer. That e-mail does not say what we answered. So nobody looking at your mailbox can read our answer.',
+            'An e-mail waits in a queue until it has been sent. We keep sent e-mails about your question for 7 more days, to be able to check that they arrived. Do you delete your question yourself? Then we erase those e-mails at once.',
+          ],
+        },
+        {
           heading: 'Your rights',
           paragraphs: [
             'Under the AVG (the Dutch name for the GDPR) you have rights over your own data. You may ask which data we have about you. You may also ask us to correct or delete data.',

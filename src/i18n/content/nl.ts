@@ -112,6 +112,46 @@ export const contentNl: Content = {
           ],
         },
         {
+          heading: 'Een vraag stellen',
+          paragraphs: [
+            'Stel je een vraag via Stel een vraag? Dan bewaren we je vraag, het onderwerp, wie de vraag stelt (bijvoorbeeld ouder of kind), de gemeente als je die kiest, je taal en de datum. Je e-mailadres bewaren we alleen als je het zelf invult. Je naam vragen we niet.',
+            'Alleen medewerkers van de vraagbalie kunnen je vraag lezen. Zij moeten inloggen met een wachtwoord en een code van hun telefoon. Elke keer dat een medewerker je vraag opent, leggen we vast wie dat was en wanneer.',
+            'Medewerkers kunnen bij je vraag een interne notitie maken. Die zie jij niet. Ook die notities wissen we samen met je vraag.',
+            'Zo lang bewaren we je vraag: tot de vraag is afgesloten, en daarna nog 12 maanden. Dan wissen we je vraag, alle berichten, notities en je e-mailadres. We houden alleen een anonieme telling: het onderwerp, de gemeente, wie de vraag stelde, de data en de status. Daarmee kan de gemeente zien welke vragen er zijn, zonder te weten van wie.',
+            'Je kunt je vraag ook zelf eerder verwijderen, op je persoonlijke pagina. Dan wissen we alles meteen, op dezelfde anonieme telling na.',
+          ],
+        },
+        {
+          heading: 'Je persoonlijke link en je code',
+          paragraphs: [
+            'Na het versturen krijg je een persoonlijke link naar je vraag. We bewaren die link niet zelf, alleen een versleutelde vingerafdruk ervan. Daarom kunnen we hem je ook niet opnieuw geven. Bewaar hem dus goed. Iedereen met de link kan je vraag lezen.',
+            'Verstuur je het formulier per ongeluk twee keer? Dan slaan we je vraag maar één keer op en laten we dezelfde link nog eens zien. Dat kan tot 1 dag na het versturen.',
+            'Je krijgt ook een code van 8 tekens. Die noem je als je ons belt. Met de code alleen kan niemand je vraag lezen.',
+          ],
+        },
+        {
+          heading: 'Een afspraak voor het spreekuur',
+          paragraphs: [
+            'Maak je een afspraak voor het spreekuur? Dan bewaren we je naam of initialen, je e-mailadres of telefoonnummer, het onderwerp en wat je er zelf over schrijft, en de tijd van de afspraak.',
+            'We gebruiken deze gegevens alleen voor de afspraak: om je te bevestigen, je een dag van tevoren te herinneren en je te bellen of te spreken.',
+            'Zo lang bewaren we ze: tot 12 maanden na de afspraak, of na het afzeggen. Dan wissen we je naam, e-mailadres, telefoonnummer en wat je schreef. We houden alleen een anonieme telling over: het onderwerp, de dag en of de afspraak doorging.',
+          ],
+        },
+        {
+          heading: 'Het logboek',
+          paragraphs: [
+            'We houden een logboek bij van wat medewerkers doen: wie een vraag opende, beantwoordde of afsloot, en wanneer. Zo kunnen we controleren dat niemand je gegevens zonder reden bekijkt.',
+            'In het logboek staat geen inhoud van je vraag en geen e-mailadres van jou. Er staat alleen een nummer van de vraag en een ingekort IP-adres van de medewerker. Het logboek kan niet worden veranderd. We bewaren het zolang de wet dat vraagt voor de beveiliging, en niet langer dan nodig.',
+          ],
+        },
+        {
+          heading: 'E-mail die we versturen',
+          paragraphs: [
+            'Heb je een e-mailadres ingevuld? Dan sturen we je een e-mail met je persoonlijke link. Als we antwoorden, sturen we een e-mail dat er een antwoord is. In die e-mail staat niet wat we antwoorden. Zo kan niemand die meekijkt in je mail je antwoord lezen.',
+            'Een e-mail staat bij ons in een wachtrij tot hij is verstuurd. Verstuurde e-mails over je vraag bewaren we daarna nog 7 dagen, om te kunnen zien of ze aankwamen. Verwijder je je vraag zelf? Dan wissen we die e-mails meteen.',
+          ],
+        },
+        {
           heading: 'Jouw rechten',
           paragraphs: [
             'Volgens de AVG heb je rechten over je eigen gegevens. Je mag vragen welke gegevens we van je hebben. Je mag ook vragen om gegevens te verbeteren of te verwijderen.',
