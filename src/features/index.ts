@@ -8,6 +8,7 @@ import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerServicesRoutes } from './services/services.routes.ts';
 import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
 import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
+import { registerSpreekuurRoutes } from './spreekuur/spreekuur.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -20,4 +21,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerServicesRoutes(app);
   registerHulpwijzerRoutes(app);
   registerHsdsRoutes(app);
+  registerSpreekuurRoutes(app);
 }

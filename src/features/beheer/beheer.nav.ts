@@ -8,4 +8,6 @@ export interface BeheerLink {
 }
 
 /** The back-office menu: one list, each entry shown only to who holds its permission. Features add theirs here. */
-export const BEHEER_LINKS: BeheerLink[] = [];
+export const BEHEER_LINKS: BeheerLink[] = [
+  { href: '/beheer/spreekuur/agenda', label: 'spreekuur.admin.nav.label', permission: 'spreekuur.manage' },
+];
