@@ -11,6 +11,7 @@ import { registerSpreekuurApiRoutes } from './spreekuur-api.routes.ts';
 import { registerSpreekuurBeheerRoutes } from './spreekuur-beheer.routes.ts';
 import { parseBooking, isUuid, type BookingErrors, type BookingValues } from './spreekuur.input.ts';
 import { registerSpreekuurJobs } from './spreekuur.jobs.ts';
+import { privatePage } from './spreekuur.policy.ts';
 import { dayInstant, formatDay, formatTime, formatWhen, localeOf, placeText } from './spreekuur.presenter.ts';
 import { listFreeDays, listFreeSlotsOn, type FreeDay } from './spreekuur.service.ts';
 import type { SlotRow } from './spreekuur.repository.ts';
@@ -21,6 +22,7 @@ import type { DayLink, SlotOption } from './views/parts.tsx';
 import { isDay } from './zoned.ts';
 
 const DAYS_PER_PAGE = 10;
+
 const STATUS_LABELS: Record<BookingRow['status'], MessageKey> = {
   booked: 'spreekuur.status.booked',
   cancelled: 'spreekuur.status.cancelled',
@@ -117,10 +119,9 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     }
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak', async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak', { onSend: privatePage }, async (request, reply) => {
     const booking = await bookingFor(request.query['sleutel']);
     const notice = Object.keys(NOTICES).find((k) => request.query[k] === '1');
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return reply.page(h(ManagePage, { booking: await managed(request, booking), notice: notice ? (NOTICES[notice] ?? null) : null }));
   });
 
@@ -138,18 +139,17 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     const step = day
       ? { kind: 'slots' as const, day, dayLabel: formatDay(dayInstant(day), locale), slots: slotOptions((await listFreeSlotsOn(db, day, new Date())).filter((s) => s.id !== booking.slot_id), request.t, locale) }
       : { kind: 'days' as const, ...dayLinks(await listFreeDays(db, new Date()), pageOf((request.query as Record<string, unknown>)['pagina']), locale) };
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return reply.page(h(RebookPage, { token, current, step, error }), status);
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak/verzetten', async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak/verzetten', { onSend: privatePage }, async (request, reply) => {
     const booking = await bookingFor(request.query['sleutel']);
     if (booking.status !== 'booked' || booking.starts_at <= new Date()) return reply.redirect(`/spreekuur/afspraak?sleutel=${request.query['sleutel']}`, 303);
     const day = request.query['datum'];
     return renderRebook(request, reply, booking, isDay(day) ? day : null);
   });
 
-  app.post('/spreekuur/afspraak/verzetten', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/spreekuur/afspraak/verzetten', { config: { rateLimit: {} }, onSend: privatePage }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const booking = await bookingFor(body['sleutel']);
     const day = isDay(body['datum']) ? body['datum'] : null;
