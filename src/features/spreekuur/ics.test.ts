@@ -61,6 +61,7 @@ describe('iCalendar writer (RFC 5545)', () => {
     const unescape = (s: string) => s.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => {
+        // eslint-disable-next-line no-control-regex
         const clean = raw.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
         const escaped = escapeText(raw);
         assert.doesNotMatch(escaped, /[\r\n]/);

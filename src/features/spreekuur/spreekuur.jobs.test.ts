@@ -23,7 +23,7 @@ describe('spreekuur jobs: reminder once, never when cancelled; retention keeps c
 
   it('sends the reminder the day before, exactly once, and not for a cancelled booking', async () => {
     const startsAt = new Date(Date.now() + 5 * 86_400_000);
-    const kept = await book(await insertTestSlot(t.database.db, { startsAt }), 'kept@example.org');
+    await book(await insertTestSlot(t.database.db, { startsAt }), 'kept@example.org');
     const cancelled = await book(await insertTestSlot(t.database.db, { startsAt }), 'cancelled@example.org');
     const token = new URL(cancelled.manageUrl).searchParams.get('sleutel');
     const page = await t.app.inject({ url: `/spreekuur/afspraak?sleutel=${token}` });
