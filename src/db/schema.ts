@@ -385,6 +385,70 @@ export interface QuestionMessageTable {
   created_at: Generated<Date>;
 }
 
+export const SPREEKUUR_MODES = ['phone', 'video', 'location'] as const;
+export type SpreekuurMode = (typeof SPREEKUUR_MODES)[number];
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'attended', 'no_show'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export interface SpreekuurHoursTable {
+  id: Generated<string>;
+  weekdays: number[];
+  /** 'HH:MM:SS' */
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  capacity: number;
+  mode: SpreekuurMode;
+  location_id: string | null;
+  location_text: Generated<string>;
+  /** 'YYYY-MM-DD' */
+  valid_from: string;
+  valid_until: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SpreekuurExceptionTable {
+  id: Generated<string>;
+  first_day: string;
+  last_day: string;
+  reason: string;
+  created_at: Generated<Date>;
+}
+
+export interface SpreekuurSlotTable {
+  id: Generated<string>;
+  hours_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  mode: SpreekuurMode;
+  location_id: string | null;
+  location_text: Generated<string>;
+  capacity: number;
+  booked: Generated<number>;
+  closed: Generated<boolean>;
+}
+
+export interface SpreekuurBookingTable {
+  id: Generated<string>;
+  slot_id: string;
+  status: Generated<BookingStatus>;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  topic_note: string | null;
+  staff_note: string | null;
+  topic: string;
+  lang: Generated<'nl' | 'en'>;
+  manage_token_hash: string | null;
+  idempotency_key: string;
+  reminder_sent_for: Date | null;
+  sequence: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  cancelled_at: Date | null;
+  anonymised_at: Date | null;
+}
+
 export interface DB {
   question: QuestionTable;
   question_message: QuestionMessageTable;
@@ -397,6 +461,10 @@ export interface DB {
   audit_event: AuditEventTable;
   outbox_email: OutboxEmailTable;
   job: JobTable;
+  spreekuur_hours: SpreekuurHoursTable;
+  spreekuur_exception: SpreekuurExceptionTable;
+  spreekuur_slot: SpreekuurSlotTable;
+  spreekuur_booking: SpreekuurBookingTable;
   search_vocabulary: SearchVocabularyTable;
   taxonomy_term: TaxonomyTermTable;
   recognition_level: RecognitionLevelTable;

@@ -11,6 +11,7 @@ import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAccountRoutes } from './auth/account.routes.ts';
 import { registerQuestionsRoutes } from './questions/questions.routes.ts';
+import { registerSpreekuurRoutes } from './spreekuur/spreekuur.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerAuthRoutes(app);
   registerAccountRoutes(app);
   registerQuestionsRoutes(app);
+  registerSpreekuurRoutes(app);
 }

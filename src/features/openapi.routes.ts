@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { hulpwijzerOpenApi } from './hulpwijzer/openapi.ts';
 import { searchOpenApi } from './search/search.openapi.ts';
 import { questionsOpenApi } from './questions/questions.openapi.ts';
+import { spreekuurOpenApi } from './spreekuur/spreekuur.openapi.ts';
 
 interface Fragment {
   readonly paths: Record<string, unknown>;
@@ -9,7 +10,7 @@ interface Fragment {
 }
 
 /** Each JSON feature contributes paths and components; this is the one document they form. */
-export const OPENAPI_FRAGMENTS: Fragment[] = [searchOpenApi, hulpwijzerOpenApi, questionsOpenApi];
+export const OPENAPI_FRAGMENTS: Fragment[] = [searchOpenApi, hulpwijzerOpenApi, questionsOpenApi, spreekuurOpenApi];
 
 export function openApiDocument(publicUrl: string): Record<string, unknown> {
   const merge = (key: 'schemas' | 'responses') => Object.assign({}, ...OPENAPI_FRAGMENTS.map((f) => f.components?.[key] ?? {}));

@@ -4,6 +4,7 @@ import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
 import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import { authEn } from '../features/auth/auth.messages.ts';
+import { spreekuurEn } from '../features/spreekuur/spreekuur.messages.en.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...hulpwijzerEn,
   ...authEn,
   ...questionsEn,
+  ...spreekuurEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

@@ -4,6 +4,7 @@ import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
 import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 import { authNl } from '../features/auth/auth.messages.ts';
+import { spreekuurNl } from '../features/spreekuur/spreekuur.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -91,6 +92,7 @@ export const nl = {
   ...hulpwijzerNl,
   ...authNl,
   ...questionsNl,
+  ...spreekuurNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

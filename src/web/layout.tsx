@@ -14,6 +14,8 @@ export const MAIN_NAV: NavItem[] = [
   { href: '/zoeken', label: 'search.nav' },
   { href: '/bewaarlijst', label: 'services.nav.bewaarlijst' },
   { href: '/hulpwijzer', label: 'hulpwijzer.nav' },
+  { href: '/vraag', label: 'questions.nav' },
+  { href: '/spreekuur', label: 'spreekuur.nav' },
 ];
 
 function languageHref(path: string, query: string, lang: string): string {

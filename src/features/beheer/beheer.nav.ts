@@ -10,4 +10,5 @@ export interface BeheerLink {
 /** The back-office menu: one list, each entry shown only to who holds its permission. Features add theirs here. */
 export const BEHEER_LINKS: BeheerLink[] = [
   { href: '/beheer/vragen', label: 'questions.desk.nav', permission: 'questions.handle' },
+  { href: '/beheer/spreekuur/agenda', label: 'spreekuur.admin.nav.label', permission: 'spreekuur.manage' },
 ];

@@ -1,0 +1,153 @@
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { enqueueJob } from '../../platform/jobs.ts';
+import {
+  claimSlot,
+  findBooking,
+  findBookingByKey,
+  findBookingByTokenHash,
+  insertBooking,
+  markCancelled,
+  moveBooking,
+  releaseSlot,
+  type BookingRow,
+} from './booking.repository.ts';
+import type { BookingInput } from './spreekuur.input.ts';
+import { queueBookingMail, type MailSettings } from './spreekuur.mail.ts';
+import { amsterdamDay, amsterdamToUtc, addDays } from './zoned.ts';
+
+/** Booking, cancelling and rebooking: the use cases behind the public pages and the API. */
+export interface BookingContext {
+  readonly db: Kysely<DB>;
+  readonly now: Date;
+  /** Keys the private links (HMAC), so a repeated submit can give the same link again. */
+  readonly secret: string;
+  readonly mail: MailSettings;
+  readonly ip: string | null;
+}
+
+export type BookOutcome =
+  | { readonly kind: 'created'; readonly booking: BookingRow; readonly token: string }
+  | { readonly kind: 'replayed'; readonly booking: BookingRow; readonly token: string }
+  | { readonly kind: 'full' }
+  | { readonly kind: 'unavailable' };
+
+export type ChangeOutcome = { readonly kind: 'done'; readonly booking: BookingRow } | { readonly kind: 'full' } | { readonly kind: 'unavailable' } | { readonly kind: 'not_live' };
+
+export const REMINDER_JOB = 'spreekuur.reminder';
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const REMINDER_LOCAL_MINUTES = 9 * 60;
+
+/** The private link's token: derived from the booking id with the app secret; only its hash is stored. */
+export function manageToken(secret: string, bookingId: string): string {
+  return createHmac('sha256', secret).update(`spreekuur-manage:${bookingId}`).digest('base64url');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function manageUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/spreekuur/afspraak?sleutel=${token}`;
+}
+
+export async function findBookingByToken(db: Kysely<DB>, token: unknown): Promise<BookingRow | undefined> {
+  if (typeof token !== 'string' || !TOKEN.test(token)) return undefined;
+  return findBookingByTokenHash(db, tokenHash(token));
+}
+
+class NotLive extends Error {}
+
+function violates(error: unknown, constraint: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { constraint?: unknown }).constraint === constraint;
+}
+
+/** 09:00 Amsterdam time the day before; none when that has already passed. */
+export function reminderTime(startsAt: Date, now: Date): Date | null {
+  const at = amsterdamToUtc(addDays(amsterdamDay(startsAt), -1), REMINDER_LOCAL_MINUTES);
+  return at > now ? at : null;
+}
+
+async function scheduleReminder(db: Kysely<DB>, booking: BookingRow, now: Date): Promise<void> {
+  const runAt = reminderTime(booking.starts_at, now);
+  if (!runAt || !booking.email) return;
+  const startsAt = booking.starts_at.toISOString();
+  await enqueueJob(db, REMINDER_JOB, { bookingId: booking.id, startsAt }, { runAt, uniqueKey: `${REMINDER_JOB}:${booking.id}:${startsAt}` });
+}
+
+async function replay(ctx: BookingContext, key: string): Promise<BookOutcome | undefined> {
+  const existing = await findBookingByKey(ctx.db, key);
+  return existing && { kind: 'replayed', booking: existing, token: manageToken(ctx.secret, existing.id) };
+}
+
+/**
+ * Books a place. Atomic: the place, the booking, its audit row, the confirmation mail and the
+ * reminder job commit together. The same idempotency key again gives the first booking back.
+ */
+export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: 'nl' | 'en'): Promise<BookOutcome> {
+  const earlier = await replay(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const id = randomUUID();
+  const token = manageToken(ctx.secret, id);
+  try {
+    return await ctx.db.transaction().execute(async (trx): Promise<BookOutcome> => {
+      const claim = await claimSlot(trx, input.slotId, ctx.now);
+      if (claim.kind === 'unavailable') return { kind: 'unavailable' };
+      await insertBooking(trx, { ...input, id, lang, tokenHash: tokenHash(token) });
+      const booking = await findBooking(trx, id);
+      if (!booking) throw new Error('booking vanished inside its own transaction');
+      await recordAudit(trx, { actor: null, action: 'booking.create', objectType: 'spreekuur_booking', objectId: id, result: 'ok', ip: ctx.ip, detail: { slotId: input.slotId } });
+      await queueBookingMail(trx, ctx.mail, booking, 'confirm', token, ctx.now);
+      await scheduleReminder(trx, booking, ctx.now);
+      return { kind: 'created', booking, token };
+    });
+  } catch (error) {
+    // A concurrent submit with the same key won the race: give its answer.
+    if (violates(error, 'spreekuur_booking_idempotency_key_key') || violates(error, 'spreekuur_slot_capacity')) {
+      const again = await replay(ctx, input.idempotencyKey);
+      if (again) return again;
+    }
+    if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };
+    if (violates(error, 'spreekuur_booking_slot_id_fkey')) return { kind: 'unavailable' };
+    throw error;
+  }
+}
+
+export async function cancelBooking(ctx: BookingContext, booking: BookingRow): Promise<ChangeOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
+    if (booking.starts_at <= ctx.now || !(await markCancelled(trx, booking.id, ctx.now))) return { kind: 'not_live' };
+    await releaseSlot(trx, booking.slot_id);
+    const updated = await findBooking(trx, booking.id);
+    if (!updated) throw new Error('booking vanished inside its own transaction');
+    await recordAudit(trx, { actor: null, action: 'booking.cancel', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip });
+    await queueBookingMail(trx, ctx.mail, updated, 'cancel', manageToken(ctx.secret, booking.id), ctx.now);
+    return { kind: 'done', booking: updated };
+  });
+}
+
+/** Moves a live booking to another free slot in one transaction: the new place or nothing changes. */
+export async function rebookBooking(ctx: BookingContext, booking: BookingRow, slotId: string): Promise<ChangeOutcome> {
+  if (booking.status !== 'booked' || booking.starts_at <= ctx.now) return { kind: 'not_live' };
+  if (slotId === booking.slot_id) return { kind: 'unavailable' };
+  try {
+    return await ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
+      const claim = await claimSlot(trx, slotId, ctx.now);
+      if (claim.kind === 'unavailable') return { kind: 'unavailable' };
+      // Cancelled or moved meanwhile (another tab): undo the claim by rolling back.
+      if (!(await moveBooking(trx, booking.id, booking.slot_id, slotId, ctx.now))) throw new NotLive();
+      await releaseSlot(trx, booking.slot_id);
+      const moved = await findBooking(trx, booking.id);
+      if (!moved) throw new Error('booking vanished inside its own transaction');
+      await recordAudit(trx, { actor: null, action: 'booking.rebook', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip, detail: { from: booking.slot_id, to: slotId } });
+      await queueBookingMail(trx, ctx.mail, moved, 'rebook', manageToken(ctx.secret, booking.id), ctx.now);
+      await scheduleReminder(trx, moved, ctx.now);
+      return { kind: 'done', booking: moved };
+    });
+  } catch (error) {
+    if (error instanceof NotLive) return { kind: 'not_live' };
+    if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };
+    throw error;
+  }
+}

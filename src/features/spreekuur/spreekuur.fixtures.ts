@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** Test helpers: a slot row straight in the database, counts of what a booking leaves behind. */
+export async function insertTestSlot(db: Kysely<DB>, options: { capacity?: number; startsAt?: Date; minutes?: number } = {}): Promise<string> {
+  const startsAt = options.startsAt ?? new Date(Date.now() + 3 * 86_400_000);
+  const row = await db
+    .insertInto('spreekuur_slot')
+    .values({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + (options.minutes ?? 20) * 60_000), mode: 'phone', capacity: options.capacity ?? 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function countRows(db: Kysely<DB>, table: 'spreekuur_booking' | 'outbox_email' | 'job' | 'audit_event'): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function bookedCount(db: Kysely<DB>, slotId: string): Promise<number> {
+  const row = await db.selectFrom('spreekuur_slot').select('booked').where('id', '=', slotId).executeTakeFirstOrThrow();
+  return row.booked;
+}
+
+export function bookingBody(slotId: string, key: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { slotId, name: 'J.D.', email: 'ouder@example.org', topic: 'parenting_plan', idempotencyKey: key, ...extra };
+}
