@@ -8,6 +8,10 @@ import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerServicesRoutes } from './services/services.routes.ts';
 import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
 import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
+import { registerEditingRoutes } from './editing/editing.routes.ts';
+import { registerProposalRoutes } from './moderation/proposals.routes.ts';
+import { registerModerationRoutes } from './moderation/moderation.routes.ts';
+import { registerFreshnessRoutes } from './freshness/freshness.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -20,4 +24,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerServicesRoutes(app);
   registerHulpwijzerRoutes(app);
   registerHsdsRoutes(app);
+  registerEditingRoutes(app);
+  registerProposalRoutes(app);
+  registerModerationRoutes(app);
+  registerFreshnessRoutes(app);
 }

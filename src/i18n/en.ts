@@ -3,6 +3,8 @@ import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
 import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import { authEn } from '../features/auth/auth.messages.ts';
+import { editingEn } from '../features/editing/editing.messages.ts';
+import { moderationEn } from '../features/moderation/moderation.messages.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   ...servicesEn,
   ...hulpwijzerEn,
   ...authEn,
+  ...editingEn,
+  ...moderationEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

@@ -3,6 +3,8 @@ import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
 import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 import { authNl } from '../features/auth/auth.messages.ts';
+import { editingNl } from '../features/editing/editing.messages.ts';
+import { moderationNl } from '../features/moderation/moderation.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -85,6 +87,8 @@ export const nl = {
   ...servicesNl,
   ...hulpwijzerNl,
   ...authNl,
+  ...editingNl,
+  ...moderationNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
