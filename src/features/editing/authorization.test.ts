@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { createTestUser } from '../../../test/auth.ts';
 import { demoTemplate } from '../../../test/db.ts';
@@ -113,12 +114,10 @@ describe('authorisation matrix of catalogue editing, moderation and freshness', 
         for (const role of ROLES) {
           const session = cookies.get(role);
           assert.ok(session);
-          const res = await t.app.inject({
-            method: route.method,
-            url,
-            headers: { cookie: session.cookie, ...(route.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-            ...(route.method === 'POST' ? { payload: encode({ _csrf: session.token }) } : {}),
-          });
+          const request: InjectOptions = route.method === 'POST'
+            ? { method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: encode({ _csrf: session.token }) }
+            : { method: 'GET', url, headers: { cookie: session.cookie } };
+          const res = await t.app.inject(request);
           const outcome = res.statusCode === 303 && String(res.headers.location).startsWith('/inloggen') ? 'login' : res.statusCode === 403 ? 'forbidden' : res.statusCode === 404 ? 'not_found' : 'allowed';
           const allowed = role !== 'signed_out' && can(principalOf(role), route.permission);
           const want = role === 'signed_out' ? 'login' : !allowed ? 'forbidden' : route.scoped && which === 'other' && role !== 'admin' ? 'not_found' : route.scoped && role === 'admin' ? 'not_found' : 'allowed';
@@ -138,7 +137,8 @@ describe('authorisation matrix of catalogue editing, moderation and freshness', 
     const before = await fingerprint();
     for (const route of routes().filter((r) => r.method === 'POST')) {
       const url = route.kind ? route.path.replace(':id', objects[route.kind]?.own ?? '') : route.path;
-      const res = await t.app.inject({ method: 'POST', url, headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: encode({ _csrf: 'forged' }) });
+      const request: InjectOptions = { method: 'POST', url, headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: encode({ _csrf: 'forged' }) };
+      const res = await t.app.inject(request);
       assert.equal(res.statusCode, 403, `${route.path}`);
     }
     const confirm = await t.app.inject({ method: 'POST', url: '/nog-actueel', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'code=x' });
@@ -150,7 +150,7 @@ describe('authorisation matrix of catalogue editing, moderation and freshness', 
     const provider = cookies.get('provider_editor');
     assert.ok(provider);
     for (const kind of KINDS) {
-      const res = await t.app.inject({ url: `/beheer/mijn/${SEGMENT[kind]}?organisatie=${OTHER_ORG}&q=`, headers: { cookie: provider.cookie } });
+      const res: { statusCode: number; body: string } = await t.app.inject({ url: `/beheer/mijn/${SEGMENT[kind]}?organisatie=${OTHER_ORG}&q=`, headers: { cookie: provider.cookie } });
       assert.equal(res.statusCode, 200);
       assert.ok(!res.body.includes(`data-id="${objects[kind]?.other ?? ''}"`), kind);
       assert.match(res.body, /0 resultaten/);
