@@ -92,6 +92,8 @@ export interface OrganizationTable {
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  status: Generated<RecordStatus>;
+  version: Generated<number>;
 }
 
 export interface LocationTable {
@@ -110,6 +112,8 @@ export interface LocationTable {
   accessibility_en: Generated<string>;
   is_demo: Generated<boolean>;
   updated_at: Generated<Date>;
+  status: Generated<RecordStatus>;
+  version: Generated<number>;
 }
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'temporarily_closed', 'defunct'] as const;
@@ -173,6 +177,7 @@ export interface ServiceTable {
   search_words: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  version: Generated<number>;
 }
 
 export interface ServiceAreaTable {
@@ -195,6 +200,8 @@ export interface ServiceReportTable {
   status: Generated<'new' | 'handled' | 'rejected'>;
   created_at: Generated<Date>;
   handled_at: Date | null;
+  note: Generated<string | null>;
+  handled_by: Generated<string | null>;
 }
 
 export interface SearchDemandTable {
@@ -449,9 +456,54 @@ export interface SpreekuurBookingTable {
   anonymised_at: Date | null;
 }
 
+/** Organisations and locations are deactivated, never deleted (migration 0007). */
+export type RecordStatus = 'active' | 'inactive';
+export type CatalogueEntity = 'organization' | 'service' | 'location';
+export type VersionSource = 'baseline' | 'create' | 'editor' | 'deactivate' | 'proposal' | 'restore' | 'freshness';
+
+export interface CatalogueVersionTable {
+  entity_type: CatalogueEntity;
+  entity_id: string;
+  version: number;
+  snapshot: ColumnType<Record<string, unknown>, string, string>;
+  source: VersionSource;
+  proposal_id: string | null;
+  restored_from: number | null;
+  author_id: string | null;
+  author_email: string | null;
+  created_at: Generated<Date>;
+}
+
+export type ProposalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface CatalogueProposalTable {
+  id: Generated<string>;
+  entity_type: CatalogueEntity;
+  entity_id: string | null;
+  organization_id: string;
+  base_version: number | null;
+  snapshot: ColumnType<Record<string, unknown>, string, string>;
+  status: Generated<ProposalStatus>;
+  proposer_id: string | null;
+  proposer_email: string;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  applied_version: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FreshnessReminderTable {
+  service_id: string;
+  sent_at: Date;
+}
+
 export interface DB {
   question: QuestionTable;
   question_message: QuestionMessageTable;
+  catalogue_version: CatalogueVersionTable;
+  catalogue_proposal: CatalogueProposalTable;
+  freshness_reminder: FreshnessReminderTable;
   app_user: AppUserTable;
   user_organization: UserOrganizationTable;
   user_municipality: UserMunicipalityTable;

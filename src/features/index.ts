@@ -12,6 +12,10 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAccountRoutes } from './auth/account.routes.ts';
 import { registerQuestionsRoutes } from './questions/questions.routes.ts';
 import { registerSpreekuurRoutes } from './spreekuur/spreekuur.routes.ts';
+import { registerEditingRoutes } from './editing/editing.routes.ts';
+import { registerProposalRoutes } from './moderation/proposals.routes.ts';
+import { registerModerationRoutes } from './moderation/moderation.routes.ts';
+import { registerFreshnessRoutes } from './freshness/freshness.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -28,4 +32,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerAccountRoutes(app);
   registerQuestionsRoutes(app);
   registerSpreekuurRoutes(app);
+  registerEditingRoutes(app);
+  registerProposalRoutes(app);
+  registerModerationRoutes(app);
+  registerFreshnessRoutes(app);
 }

@@ -5,6 +5,8 @@ import { servicesEn } from '../features/services/services.messages.ts';
 import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import { authEn } from '../features/auth/auth.messages.ts';
 import { spreekuurEn } from '../features/spreekuur/spreekuur.messages.en.ts';
+import { editingEn } from '../features/editing/editing.messages.ts';
+import { moderationEn } from '../features/moderation/moderation.messages.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -15,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   ...authEn,
   ...questionsEn,
   ...spreekuurEn,
+  ...editingEn,
+  ...moderationEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

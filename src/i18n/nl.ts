@@ -5,6 +5,8 @@ import { servicesNl } from '../features/services/services.messages.ts';
 import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 import { authNl } from '../features/auth/auth.messages.ts';
 import { spreekuurNl } from '../features/spreekuur/spreekuur.messages.ts';
+import { editingNl } from '../features/editing/editing.messages.ts';
+import { moderationNl } from '../features/moderation/moderation.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -93,6 +95,8 @@ export const nl = {
   ...authNl,
   ...questionsNl,
   ...spreekuurNl,
+  ...editingNl,
+  ...moderationNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

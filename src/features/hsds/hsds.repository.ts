@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuil
 import type { DB, LocationTable, OrganizationTable, ServiceTable } from '../../db/schema.ts';
 import type { TermKey } from './hsds.taxonomy.ts';
 
-export type ServiceRow = Omit<Selectable<ServiceTable>, 'search_document' | 'search_words'>;
+export type ServiceRow = Omit<Selectable<ServiceTable>, 'search_document' | 'search_words' | 'version'>;
 export type OrganizationRow = Selectable<OrganizationTable>;
 export type LocationRow = Selectable<LocationTable> & { province_name: string };
 export interface AreaRow { service_id: string; municipality_code: string; display_name: string }
