@@ -10,6 +10,10 @@ import { registerHulpwijzerRoutes } from './hulpwijzer/hulpwijzer.routes.ts';
 import { registerHsdsRoutes } from './hsds/hsds.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAccountRoutes } from './auth/account.routes.ts';
+import { registerUsersRoutes } from './users/users.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerOutboxRoutes } from './outbox/outbox.routes.ts';
+import { registerHsdsUploadRoutes } from './hsds/hsds-upload.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -24,4 +28,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerHsdsRoutes(app);
   registerAuthRoutes(app);
   registerAccountRoutes(app);
+  registerUsersRoutes(app);
+  registerAuditRoutes(app);
+  registerOutboxRoutes(app);
+  registerHsdsUploadRoutes(app);
 }

@@ -3,6 +3,10 @@ import { searchEn } from '../features/search/search.messages.ts';
 import { servicesEn } from '../features/services/services.messages.ts';
 import { hulpwijzerEn } from '../features/hulpwijzer/hulpwijzer.messages.en.ts';
 import { authEn } from '../features/auth/auth.messages.ts';
+import { usersEn } from '../features/users/users.messages.ts';
+import { auditEn } from '../features/audit/audit.messages.ts';
+import { outboxEn } from '../features/outbox/outbox.messages.ts';
+import { hsdsUploadEn } from '../features/hsds/hsds-upload.messages.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +15,10 @@ export const en: Record<MessageKey, string> = {
   ...servicesEn,
   ...hulpwijzerEn,
   ...authEn,
+  ...usersEn,
+  ...auditEn,
+  ...outboxEn,
+  ...hsdsUploadEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

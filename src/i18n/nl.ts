@@ -3,6 +3,10 @@ import { searchNl } from '../features/search/search.messages.ts';
 import { servicesNl } from '../features/services/services.messages.ts';
 import { hulpwijzerNl } from '../features/hulpwijzer/hulpwijzer.messages.ts';
 import { authNl } from '../features/auth/auth.messages.ts';
+import { usersNl } from '../features/users/users.messages.ts';
+import { auditNl } from '../features/audit/audit.messages.ts';
+import { outboxNl } from '../features/outbox/outbox.messages.ts';
+import { hsdsUploadNl } from '../features/hsds/hsds-upload.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -85,6 +89,10 @@ export const nl = {
   ...servicesNl,
   ...hulpwijzerNl,
   ...authNl,
+  ...usersNl,
+  ...auditNl,
+  ...outboxNl,
+  ...hsdsUploadNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
