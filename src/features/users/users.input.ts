@@ -1,19 +1,14 @@
 import { ROLES, type Role } from '../../db/schema.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { EMAIL_PATTERN } from '../auth/auth.input.ts';
+import type { Invitation } from '../auth/auth.service.ts';
 import { isUuid, many, one } from '../beheer/beheer.query.ts';
 
 export type UserField = 'email' | 'displayName' | 'roles' | 'organizationIds' | 'municipalityCodes';
 export type UserErrors = Partial<Record<UserField, MessageKey>>;
 
-/** What the invite and edit forms send, as typed (kept to show the form again on an error). */
-export interface UserForm {
-  readonly email: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  readonly organizationIds: readonly string[];
-  readonly municipalityCodes: readonly string[];
-}
+/** What the invite and edit forms send, as typed (kept to show the form again on an error): an invitation's fields. */
+export type UserForm = Invitation;
 
 /** The ids the form fields have on the page, in page order (the error summary links to them). */
 export const USER_FIELD_IDS: Readonly<Record<UserField, string>> = {

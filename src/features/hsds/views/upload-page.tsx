@@ -50,7 +50,7 @@ function Report({ report }: { report: ImportReport }) {
       <Notice kind={report.ok ? 'ok' : 'error'} text={summary} />
       {!report.ok && <ProblemTable id="import-problemen" caption={t('hsdsUpload.report.problems')} problems={report.problems} />}
       {report.ok && (
-        <dl class="ww-facts">
+        <dl class="ww-facts ww-facts--wide">
           {Object.entries(report.counts).map(([kind, n]) => (
             <Fragment key={kind}>
               <dt>{kind}</dt>

@@ -74,7 +74,7 @@ export function OutboxDetailPage({ mail, body, notice, problem }: OutboxDetailPa
       <Heading1>{t('outbox.detail.title', { to: mail.to })}</Heading1>
       {problem && <Notice kind="error" text={t(problem)} />}
       {notice && <Notice text={t(notice)} />}
-      <dl class="ww-facts">
+      <dl class="ww-facts ww-facts--wide">
         <dt>{t('outbox.col.subject')}</dt>
         <dd>{mail.subject}</dd>
         <dt>{t('outbox.col.purpose')}</dt>

@@ -33,7 +33,7 @@ function Facts({ user }: { user: UserDetail }) {
   const { account, times } = user;
   const status = account.disabled ? t('users.status.disabled') : account.passwordHash === null ? t('users.status.invited') : t('users.status.active');
   return (
-    <dl class="ww-facts">
+    <dl class="ww-facts ww-facts--wide">
       <dt>{t('users.col.email')}</dt>
       <dd>{account.email}</dd>
       <dt>{t('users.detail.status')}</dt>
