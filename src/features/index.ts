@@ -16,6 +16,10 @@ import { registerEditingRoutes } from './editing/editing.routes.ts';
 import { registerProposalRoutes } from './moderation/proposals.routes.ts';
 import { registerModerationRoutes } from './moderation/moderation.routes.ts';
 import { registerFreshnessRoutes } from './freshness/freshness.routes.ts';
+import { registerUsersRoutes } from './users/users.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerOutboxRoutes } from './outbox/outbox.routes.ts';
+import { registerHsdsUploadRoutes } from './hsds/hsds-upload.routes.ts';
 
 /** Every feature registers its own routes; this is the one list of them. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {
@@ -36,4 +40,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   registerProposalRoutes(app);
   registerModerationRoutes(app);
   registerFreshnessRoutes(app);
+  registerUsersRoutes(app);
+  registerAuditRoutes(app);
+  registerOutboxRoutes(app);
+  registerHsdsUploadRoutes(app);
 }

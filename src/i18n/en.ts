@@ -7,6 +7,10 @@ import { authEn } from '../features/auth/auth.messages.ts';
 import { spreekuurEn } from '../features/spreekuur/spreekuur.messages.en.ts';
 import { editingEn } from '../features/editing/editing.messages.ts';
 import { moderationEn } from '../features/moderation/moderation.messages.ts';
+import { usersEn } from '../features/users/users.messages.ts';
+import { auditEn } from '../features/audit/audit.messages.ts';
+import { outboxEn } from '../features/outbox/outbox.messages.ts';
+import { hsdsUploadEn } from '../features/hsds/hsds-upload.messages.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -19,6 +23,10 @@ export const en: Record<MessageKey, string> = {
   ...spreekuurEn,
   ...editingEn,
   ...moderationEn,
+  ...usersEn,
+  ...auditEn,
+  ...outboxEn,
+  ...hsdsUploadEn,
   'form.errorSummary': 'Something is not filled in correctly',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

@@ -7,6 +7,10 @@ import { authNl } from '../features/auth/auth.messages.ts';
 import { spreekuurNl } from '../features/spreekuur/spreekuur.messages.ts';
 import { editingNl } from '../features/editing/editing.messages.ts';
 import { moderationNl } from '../features/moderation/moderation.messages.ts';
+import { usersNl } from '../features/users/users.messages.ts';
+import { auditNl } from '../features/audit/audit.messages.ts';
+import { outboxNl } from '../features/outbox/outbox.messages.ts';
+import { hsdsUploadNl } from '../features/hsds/hsds-upload.messages.ts';
 
 /**
  * Dutch catalogue: the source of every key. English (en.ts) must have exactly the same keys
@@ -97,6 +101,10 @@ export const nl = {
   ...spreekuurNl,
   ...editingNl,
   ...moderationNl,
+  ...usersNl,
+  ...auditNl,
+  ...outboxNl,
+  ...hsdsUploadNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

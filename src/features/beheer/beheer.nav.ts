@@ -21,4 +21,8 @@ export const BEHEER_LINKS: BeheerLink[] = [
   { href: '/beheer/mijn/locaties', label: 'editing.nav.ownLocations', permission: 'catalogue.propose' },
   { href: '/beheer/mijn/organisaties', label: 'editing.nav.ownOrganizations', permission: 'catalogue.propose' },
   { href: '/beheer/mijn/voorstellen', label: 'editing.nav.ownProposals', permission: 'catalogue.propose' },
+  { href: '/beheer/gebruikers', label: 'users.nav', permission: 'users.manage' },
+  { href: '/beheer/audit', label: 'audit.nav', permission: 'audit.read' },
+  { href: '/beheer/e-mail', label: 'outbox.nav', permission: 'outbox.read' },
+  { href: '/beheer/hsds-import', label: 'hsdsUpload.nav', permission: 'hsds.import' },
 ];

@@ -35,8 +35,13 @@ export function readImportFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { ki
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { kind: 'problems', problems: [{ path: '', message: `file is ${mb(size)} MB; the limit is ${mb(maxBytes)} MB (split the file or raise --max-mb)` }] };
   }
+  return parseImportJson(fs.readFileSync(file, 'utf8'));
+}
+
+/** The text of an import (a file, an upload) as JSON, or the one problem that it is not. */
+export function parseImportJson(text: string): { kind: 'ok'; value: unknown } | { kind: 'problems'; problems: Problem[] } {
   try {
-    return { kind: 'ok', value: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
+    return { kind: 'ok', value: JSON.parse(text) as unknown };
   } catch (error) {
     return { kind: 'problems', problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
@@ -128,7 +133,15 @@ export function buildPlan(collected: Collected, ctx: MapContext): ImportPlan {
 class Rollback extends Error {}
 
 /** Validates everything first, then applies all of it in one transaction, or nothing. */
-export async function importHsds(db: Kysely<DB>, doc: unknown, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
+export async function importHsds(
+  db: Kysely<DB>,
+  doc: unknown,
+  options: {
+    dryRun?: boolean;
+    /** Runs inside the import's transaction after the rows are written (e.g. the audit row), so both commit or neither. */
+    beforeCommit?: (trx: Kysely<DB>, summary: { counts: Readonly<Record<string, number>>; changed: number; deleted: number }) => Promise<void>;
+  } = {},
+): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
   const collected = collect(doc);
   const problems = [...collected.problems, ...validateCollected(collected)];
@@ -141,6 +154,7 @@ export async function importHsds(db: Kysely<DB>, doc: unknown, options: { dryRun
     await db.transaction().execute(async (trx) => {
       changes = await applyPlan(trx, plan);
       if (dryRun) throw new Rollback('dry run');
+      await options.beforeCommit?.(trx, { counts, changed: changes.inserted_or_updated, deleted: changes.deleted });
     });
   } catch (error) {
     if (!(error instanceof Rollback)) return failed([{ path: '', message: `the database refused the import: ${(error as Error).message}` }], dryRun, plan.warnings);

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { recordAudit, type AuditActor } from '../../platform/audit.ts';
+import { retryEmail } from '../../platform/mail.ts';
+import { findOutboxEmail, readOutboxBody } from './outbox.repository.ts';
+
+export interface OutboxActor {
+  readonly actor: AuditActor;
+  readonly ip: string | null;
+}
+
+export type RetryOutcome = { kind: 'queued' } | { kind: 'not_found' } | { kind: 'not_failed' };
+
+/** A failed mail goes back in the queue with fresh attempts; the audit row commits with it. */
+export async function retryFailedEmail(db: Kysely<DB>, who: OutboxActor, id: string): Promise<RetryOutcome> {
+  return db.transaction().execute(async (trx): Promise<RetryOutcome> => {
+    const mail = await findOutboxEmail(trx, id);
+    if (!mail) return { kind: 'not_found' };
+    if (!(await retryEmail(trx, id))) return { kind: 'not_failed' };
+    await recordAudit(trx, { actor: who.actor, action: 'outbox.retry', objectType: 'outbox_email', objectId: id, result: 'ok', ip: who.ip, detail: { purpose: mail.purpose, attempts: mail.attempts } });
+    return { kind: 'queued' };
+  });
+}
+
+/** Reading a body is reading personal data: the audit row is written before the body is returned. */
+export async function readEmailBody(db: Kysely<DB>, who: OutboxActor, id: string): Promise<{ text: string; attachments: string[] } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const body = await readOutboxBody(trx, id);
+    if (body) await recordAudit(trx, { actor: who.actor, action: 'outbox.read_body', objectType: 'outbox_email', objectId: id, result: 'ok', ip: who.ip });
+    return body;
+  });
+}

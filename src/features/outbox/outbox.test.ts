@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { createTestUser, type TestUser } from '../../../test/auth.ts';
+import { queueEmail } from '../../platform/mail.ts';
+import { formSession, postForm } from '../beheer/beheer.testkit.ts';
+
+describe('e-mail outbox viewer', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let failedId: string;
+  let sentId: string;
+  before(async () => {
+    t = await createTestApp();
+    admin = await createTestUser(t.database.db, { roles: ['admin'] });
+    const db = t.database.db;
+    failedId = await queueEmail(db, { purpose: 'invite', to: 'kapot@example.org', subject: 'Uitnodiging', text: 'GEHEIME-INHOUD token=abc' });
+    await db.updateTable('outbox_email').set({ status: 'failed', attempts: 8, last_error: '550 mailbox unavailable' }).where('id', '=', failedId).execute();
+    sentId = await queueEmail(db, { purpose: 'password_reset', to: 'goed@example.org', subject: 'Wachtwoord', text: 'ANDERE-INHOUD' });
+    await db.updateTable('outbox_email').set({ status: 'sent', attempts: 1, sent_at: new Date() }).where('id', '=', sentId).execute();
+  });
+  after(async () => t.close());
+
+  const get = (url: string) => t.app.inject({ url, headers: { cookie: admin.cookie } });
+
+  it('lists status, attempts, last error, purpose and recipient, never bodies; filters by status', async () => {
+    const res = await get('/beheer/e-mail');
+    assert.equal(res.statusCode, 200);
+    for (const text of ['kapot@example.org', 'goed@example.org', '550 mailbox unavailable', 'invite', 'password_reset', 'mislukt', 'verstuurd']) assert.ok(res.body.includes(text), text);
+    assert.doesNotMatch(res.body, /GEHEIME-INHOUD|ANDERE-INHOUD/);
+    const failed = await get('/beheer/e-mail?status=failed');
+    assert.deepEqual([...failed.body.matchAll(/data-email="([^"]+)"/g)].map((m) => m[1]), [failedId]);
+    const detail = await get(`/beheer/e-mail/${failedId}`);
+    assert.equal(detail.statusCode, 200);
+    assert.doesNotMatch(detail.body, /GEHEIME-INHOUD/);
+  });
+
+  it('shows a body only when asked, and logs that read', async () => {
+    const res = await get(`/beheer/e-mail/${sentId}/inhoud`);
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.body.includes('ANDERE-INHOUD'));
+    const rows = await t.database.db.selectFrom('audit_event').selectAll().where('action', '=', 'outbox.read_body').execute();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.object_id, sentId);
+    assert.equal(rows[0]?.actor_id, admin.id);
+    assert.equal((await get('/beheer/e-mail/00000000-0000-4000-8000-000000000000/inhoud')).statusCode, 404);
+  });
+
+  it('puts a failed mail back in the queue, audited; a sent one can not be retried', async () => {
+    const s = await formSession(t, admin.cookie, `/beheer/e-mail/${failedId}`);
+    const res = await postForm(t, s, `/beheer/e-mail/${failedId}/opnieuw`, {});
+    assert.equal(res.statusCode, 303);
+    const row = await t.database.db.selectFrom('outbox_email').select(['status', 'attempts']).where('id', '=', failedId).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'pending', attempts: 0 });
+    const audit = await t.database.db.selectFrom('audit_event').selectAll().where('action', '=', 'outbox.retry').execute();
+    assert.equal(audit[0]?.object_id, failedId);
+    const again = await postForm(t, s, `/beheer/e-mail/${sentId}/opnieuw`, {});
+    assert.equal(again.statusCode, 409);
+    assert.ok(again.body.includes('Alleen een mislukte e-mail'));
+    assert.equal((await postForm(t, s, '/beheer/e-mail/00000000-0000-4000-8000-000000000000/opnieuw', {})).statusCode, 404);
+  });
+});
