@@ -13,6 +13,6 @@ export const CONTENT_PATHS: Record<string, ContentPageId> = {
 
 export function registerContentRoutes(app: FastifyInstance): void {
   for (const [path, id] of Object.entries(CONTENT_PATHS)) {
-    app.get(path, async (request, reply) => reply.page(h(ContentPage, { page: content(request.lang).pages[id] })));
+    app.get(path, async (request, reply) => reply.page(h(ContentPage, { page: content(request.lang).pages[id], retentionMonths: app.deps.config.retentionMonths })));
   }
 }

@@ -143,3 +143,9 @@ export async function markReport(db: Kysely<DB>, id: string, status: 'handled' |
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Decided reports older than `before` are deleted: they hold a message and maybe an e-mail address. */
+export async function deleteDecidedReports(db: Kysely<DB>, before: Date): Promise<number> {
+  const result = await db.deleteFrom('service_report').where('status', 'in', ['handled', 'rejected']).where('handled_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -7,7 +7,8 @@ import { can } from '../auth/auth.policy.ts';
 import { SEGMENT } from '../editing/editing.fields.ts';
 import { actorOf, bodyOf, field, idParam, optionLists, PAGE_SIZE, pageOf, queryText } from '../editing/editing.http.ts';
 import { loadRecord } from '../editing/editing.repository.ts';
-import { findProposal, findReport, listProposals, listReports, type ProposalRow } from './moderation.repository.ts';
+import { deleteDecidedReports, findProposal, findReport, listProposals, listReports, type ProposalRow } from './moderation.repository.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { approveProposal, handleReport, rejectProposal } from './moderation.service.ts';
 import { ProposalListPage, ReportListPage } from './views/queue.tsx';
 import { ProposalPage, ReportPage } from './views/review.tsx';
@@ -17,11 +18,25 @@ const REVIEW = { config: { permission: 'moderation.review' as const } };
 const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['pending', 'approved', 'rejected'];
 const REPORT_STATUSES = ['new', 'handled', 'rejected'] as const;
 
+export const REPORT_RETENTION_JOB = 'reports.retention';
+
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 export function registerModerationRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
-  const { publicUrl } = app.deps.config;
+  const { publicUrl, retentionMonths } = app.deps.config;
+
+  // The privacy statement promises: a report and its e-mail address go RETENTION_MONTHS after handling.
+  app.jobs.daily(
+    REPORT_RETENTION_JOB,
+    async (_payload, { db: jobDb, now }) => {
+      const before = new Date(now);
+      before.setUTCMonth(before.getUTCMonth() - retentionMonths);
+      const count = await deleteDecidedReports(jobDb, before);
+      if (count > 0) await recordAudit(jobDb, { actor: null, action: 'report.retention', objectType: 'service_report', result: 'ok', detail: { count } });
+    },
+    3,
+  );
 
   const editHref = (request: FastifyRequest, kind: ProposalRow['kind'], id: string | null) =>
     id && can(request.principal, 'catalogue.edit') ? `/beheer/${SEGMENT[kind]}/${id}` : null;

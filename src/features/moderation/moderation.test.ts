@@ -5,6 +5,8 @@ import { createTestUser, type TestUser } from '../../../test/auth.ts';
 import { demoTemplate } from '../../../test/db.ts';
 import { demoId } from '../../demo/seed.ts';
 import { countRows, formOf, submit } from '../editing/editing.testkit.ts';
+import { runDueJobs } from '../../platform/jobs.ts';
+import { REPORT_RETENTION_JOB } from './moderation.routes.ts';
 
 const OWN_SERVICE = demoId.service('demo-svc-a001');
 const OWN_ORG = demoId.organization('demo-org-a01');
@@ -147,5 +149,25 @@ describe('provider proposals and the moderation queue (integration, demo data)',
     assert.equal(row.status, 'handled');
     assert.equal(row.note, 'Nummer aangepast.');
     assert.equal(row.handled_by, editor.id);
+  });
+
+  it('deletes decided reports RETENTION_MONTHS after handling, and keeps new and recent ones', async () => {
+    const db = t.database.db;
+    const now = new Date('2031-03-10T04:00:00Z');
+    const values = (message: string, status: 'new' | 'handled' | 'rejected', handledAt: Date | null) => ({ service_id: OWN_SERVICE, message, email: 'melder@example.nl', lang: 'nl', status, handled_at: handledAt });
+    await db.insertInto('service_report').values([
+      values('oud en afgehandeld', 'handled', new Date('2030-02-01T00:00:00Z')),
+      values('oud en afgewezen', 'rejected', new Date('2030-03-01T00:00:00Z')),
+      values('recent afgehandeld', 'handled', new Date('2030-04-01T00:00:00Z')),
+      values('nog niet bekeken', 'new', null),
+    ]).execute();
+    await t.app.jobs.enqueueScheduled(db, now);
+    const summary = await runDueJobs(db, t.app.jobs.handlers, { now: () => now });
+    assert.equal(summary.failed + summary.retried, 0);
+    const left = await db.selectFrom('service_report').select('message').where('message', 'in', ['oud en afgehandeld', 'oud en afgewezen', 'recent afgehandeld', 'nog niet bekeken']).orderBy('message').execute();
+    assert.deepEqual(left.map((r) => r.message), ['nog niet bekeken', 'recent afgehandeld']);
+    const audit = await db.selectFrom('audit_event').select('detail').where('action', '=', 'report.retention').executeTakeFirstOrThrow();
+    assert.ok(Number(audit.detail['count']) >= 2);
+    assert.ok(t.app.jobs.schedules.some((s) => s.kind === REPORT_RETENTION_JOB));
   });
 });

@@ -64,7 +64,7 @@ export const contentEn: Content = {
           heading: 'Report an error',
           paragraphs: [
             'Do you see a mistake in an offering? Then you can tell us with Report an error. We store your report. We only store your e-mail address if you fill it in yourself. Then an editor can ask you a question about your report.',
-            'We delete your report and your e-mail address within 12 months after we have handled the report.',
+            'We delete your report and your e-mail address within {retentionMonths} months after we have handled the report.',
           ],
         },
         {
@@ -73,7 +73,7 @@ export const contentEn: Content = {
             'Do you ask a question with Ask a question? Then we store your question, the topic, who is asking (for example a parent or a child), the municipality if you choose one, your language and the date. We only store your e-mail address if you fill it in yourself. We do not ask your name.',
             'Only the people at our question desk can read your question. They sign in with a password and a code from their phone. Every time someone opens your question, we record who it was and when.',
             'The desk can add internal notes to your question. You do not see them. We erase these notes together with your question.',
-            'How long we keep your question: until the question is closed, and 12 months after that. Then we erase your question, all messages, notes and your e-mail address. We only keep an anonymous count: the topic, the municipality, who asked, the dates and the status. With it, the municipality can see which questions people have, without knowing who asked.',
+            'How long we keep your question: until the question is closed, and {retentionMonths} months after that. Then we erase your question, all messages, notes and your e-mail address. We only keep an anonymous count: the topic, the municipality, who asked, the dates and the status. With it, the municipality can see which questions people have, without knowing who asked.',
             'You can also delete your question yourself, sooner, on your private page. Then we erase everything at once, except for the same anonymous count.',
           ],
         },
@@ -90,7 +90,7 @@ export const contentEn: Content = {
           paragraphs: [
             'Do you book a consultation hour (spreekuur)? Then we store your name or initials, your e-mail address or phone number, the topic and what you write about it yourself, and the time of the appointment.',
             'We use these details only for the appointment: to confirm it, to remind you a day before, and to call or meet you.',
-            'How long we keep them: up to 12 months after the appointment, or after you cancel it. Then we erase your name, e-mail address, phone number and what you wrote. We only keep an anonymous count: the topic, the day and whether the appointment took place.',
+            'How long we keep them: up to {retentionMonths} months after the appointment, or after you cancel it. Then we erase your name, e-mail address, phone number and what you wrote. We only keep an anonymous count: the topic, the day and whether the appointment took place.',
           ],
         },
         {
@@ -105,6 +105,7 @@ export const contentEn: Content = {
           paragraphs: [
             'Did you fill in an e-mail address? Then we send you an e-mail with your private link. When we answer, we send an e-mail that there is an answer. That e-mail does not say what we answered. So nobody looking at your mailbox can read our answer.',
             'An e-mail waits in a queue until it has been sent. We keep sent e-mails about your question for 7 more days, to be able to check that they arrived. Do you delete your question yourself? Then we erase those e-mails at once.',
+            'Other e-mails, such as the confirmation of an appointment, we keep for 30 days after sending. If sending fails, we erase the e-mail after 90 days.',
           ],
         },
         {

@@ -108,7 +108,7 @@ export const contentNl: Content = {
           heading: 'Meld een fout',
           paragraphs: [
             'Zie je een fout bij een aanbod? Dan kun je dat doorgeven met Meld een fout. We bewaren je melding. Je e-mailadres bewaren we alleen als je het zelf invult. Dan kan een redacteur je een vraag stellen over je melding.',
-            'We verwijderen je melding en je e-mailadres binnen 12 maanden nadat we de melding hebben afgehandeld.',
+            'We verwijderen je melding en je e-mailadres binnen {retentionMonths} maanden nadat we de melding hebben afgehandeld.',
           ],
         },
         {
@@ -117,7 +117,7 @@ export const contentNl: Content = {
             'Stel je een vraag via Stel een vraag? Dan bewaren we je vraag, het onderwerp, wie de vraag stelt (bijvoorbeeld ouder of kind), de gemeente als je die kiest, je taal en de datum. Je e-mailadres bewaren we alleen als je het zelf invult. Je naam vragen we niet.',
             'Alleen medewerkers van de vraagbalie kunnen je vraag lezen. Zij moeten inloggen met een wachtwoord en een code van hun telefoon. Elke keer dat een medewerker je vraag opent, leggen we vast wie dat was en wanneer.',
             'Medewerkers kunnen bij je vraag een interne notitie maken. Die zie jij niet. Ook die notities wissen we samen met je vraag.',
-            'Zo lang bewaren we je vraag: tot de vraag is afgesloten, en daarna nog 12 maanden. Dan wissen we je vraag, alle berichten, notities en je e-mailadres. We houden alleen een anonieme telling: het onderwerp, de gemeente, wie de vraag stelde, de data en de status. Daarmee kan de gemeente zien welke vragen er zijn, zonder te weten van wie.',
+            'Zo lang bewaren we je vraag: tot de vraag is afgesloten, en daarna nog {retentionMonths} maanden. Dan wissen we je vraag, alle berichten, notities en je e-mailadres. We houden alleen een anonieme telling: het onderwerp, de gemeente, wie de vraag stelde, de data en de status. Daarmee kan de gemeente zien welke vragen er zijn, zonder te weten van wie.',
             'Je kunt je vraag ook zelf eerder verwijderen, op je persoonlijke pagina. Dan wissen we alles meteen, op dezelfde anonieme telling na.',
           ],
         },
@@ -134,7 +134,7 @@ export const contentNl: Content = {
           paragraphs: [
             'Maak je een afspraak voor het spreekuur? Dan bewaren we je naam of initialen, je e-mailadres of telefoonnummer, het onderwerp en wat je er zelf over schrijft, en de tijd van de afspraak.',
             'We gebruiken deze gegevens alleen voor de afspraak: om je te bevestigen, je een dag van tevoren te herinneren en je te bellen of te spreken.',
-            'Zo lang bewaren we ze: tot 12 maanden na de afspraak, of na het afzeggen. Dan wissen we je naam, e-mailadres, telefoonnummer en wat je schreef. We houden alleen een anonieme telling over: het onderwerp, de dag en of de afspraak doorging.',
+            'Zo lang bewaren we ze: tot {retentionMonths} maanden na de afspraak, of na het afzeggen. Dan wissen we je naam, e-mailadres, telefoonnummer en wat je schreef. We houden alleen een anonieme telling over: het onderwerp, de dag en of de afspraak doorging.',
           ],
         },
         {
@@ -149,6 +149,7 @@ export const contentNl: Content = {
           paragraphs: [
             'Heb je een e-mailadres ingevuld? Dan sturen we je een e-mail met je persoonlijke link. Als we antwoorden, sturen we een e-mail dat er een antwoord is. In die e-mail staat niet wat we antwoorden. Zo kan niemand die meekijkt in je mail je antwoord lezen.',
             'Een e-mail staat bij ons in een wachtrij tot hij is verstuurd. Verstuurde e-mails over je vraag bewaren we daarna nog 7 dagen, om te kunnen zien of ze aankwamen. Verwijder je je vraag zelf? Dan wissen we die e-mails meteen.',
+            'Andere e-mails, zoals de bevestiging van een afspraak, bewaren we na het versturen nog 30 dagen. Lukt versturen niet, dan wissen we de e-mail na 90 dagen.',
           ],
         },
         {

@@ -3,9 +3,10 @@ import type { ContentPage as Page } from '../../../i18n/content/nl.ts';
 import { usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 
-export function ContentPage({ page }: { page: Page }) {
+/** Long texts may use {email}, {siteName} and {retentionMonths} (the configured retention of personal data). */
+export function ContentPage({ page, retentionMonths }: { page: Page; retentionMonths: number }) {
   const { siteName, contactEmail } = usePage();
-  const fill = (text: string) => interpolate(text, { email: contactEmail, siteName });
+  const fill = (text: string) => interpolate(text, { email: contactEmail, siteName, retentionMonths });
   return (
     <Layout title={page.title}>
       <div class="ww-prose">
