@@ -67,13 +67,15 @@ describe('authorisation matrix and CSRF over all routes (integration)', () => {
     }
   });
 
-  it('allows each role exactly what its permissions say, on every back-office route', async () => {
+  it('allows each role exactly what its permissions say, on every back-office route', async (context) => {
     const failures: string[] = [];
+    let requests = 0;
     for (const route of routes.filter((r) => r.permission)) {
       for (const role of ROLES) {
         // A fresh session each time: some routes (sign out everywhere) end it.
         const user = await createTestUser(t.database.db, { roles: [role] });
         const res = await call(route, user.cookie, true);
+        requests += 1;
         const allowed = can({ id: user.id, email: user.email, displayName: '', roles: [role], organizationIds: [], municipalityCodes: [] }, route.permission ?? 'account');
         const label = `${role} ${route.method} ${route.url} → ${res.statusCode}`;
         if (res.statusCode >= 500) failures.push(`${label} (server error)`);
@@ -81,6 +83,7 @@ describe('authorisation matrix and CSRF over all routes (integration)', () => {
         else if (!allowed && res.statusCode !== 403) failures.push(`${label} (should be denied)`);
       }
     }
+    context.diagnostic(`${requests} requests: ${routes.filter((r) => r.permission).length} back-office routes × ${ROLES.length} roles`);
     assert.deepEqual(failures, []);
   });
 
@@ -92,11 +95,12 @@ describe('authorisation matrix and CSRF over all routes (integration)', () => {
     assert.deepEqual(row, { action: 'access.denied', result: 'denied', object_id: 'GET /beheer' });
   });
 
-  it('refuses every state-changing form route without a CSRF token', async () => {
+  it('refuses every state-changing form route without a CSRF token', async (context) => {
     const admin = users.get('admin');
     assert.ok(admin);
     const writes = routes.filter((r) => r.csrf);
     assert.ok(writes.length >= 8, `walked ${writes.length} form routes`);
+    context.diagnostic(`${writes.length} form routes walked without a token`);
     const failures: string[] = [];
     for (const route of writes) {
       const res = await call(route, route.permission ? admin.cookie : '', false);
