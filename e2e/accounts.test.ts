@@ -36,14 +36,14 @@ describe('accounts in a real browser', { skip: chromiumMissing ? SKIP_REASON : f
     await page.getByLabel('Nieuw wachtwoord').fill('kort');
     await page.getByLabel('Herhaal het wachtwoord').fill('kort');
     await page.keyboard.press('Enter');
-    await page.waitForLoadState('domcontentloaded');
+    // Wait for the answer itself: the page that was already loaded would satisfy a load-state wait.
+    await page.locator('.ww-error-summary').waitFor();
     assert.match(await page.locator('.ww-error-summary').innerText(), /minstens 12 tekens/);
     await check('wachtwoord-instellen fout nl');
     await page.getByLabel('Nieuw wachtwoord').fill('regen op het dak van de schuur');
     await page.getByLabel('Herhaal het wachtwoord').fill('regen op het dak van de schuur');
     await page.keyboard.press('Enter');
-    await page.waitForLoadState('domcontentloaded');
-    assert.match(await page.locator('main').innerText(), /Je wachtwoord is opgeslagen/);
+    await page.getByText('Je wachtwoord is opgeslagen').waitFor();
 
     await page.getByLabel('Wachtwoord', { exact: true }).fill('regen op het dak van de schuur');
     await page.keyboard.press('Enter');
@@ -52,7 +52,7 @@ describe('accounts in a real browser', { skip: chromiumMissing ? SKIP_REASON : f
     const secret = (await page.locator('.ww-secret').innerText()).replace(/\s/g, '');
     await page.getByLabel('Code').fill(totpCodeAt(secret, Date.now()));
     await page.keyboard.press('Enter');
-    await page.waitForLoadState('domcontentloaded');
+    await page.locator('.ww-recovery-codes li').first().waitFor();
     assert.equal(await page.locator('.ww-recovery-codes li').count(), 10);
     await check('herstelcodes nl');
 
