@@ -69,7 +69,9 @@ function textParts(query: SearchQuery): { where: RawBuilder<boolean>; rank: RawB
   if (query.tsQuery === null) return { where: sql<boolean>`false`, rank: sql<number>`0` };
   return {
     where: sql<boolean>`s.search_document @@ q.tsq`,
-    rank: sql<number>`ts_rank_cd('{0.1, 0.4, 0.7, 1.0}', s.search_document, q.tsq)`,
+    // ts_rank, not ts_rank_cd: the same weights and order on our tests, at less than half the cost
+    // per candidate (cover density walks every position of every matching lexeme).
+    rank: sql<number>`ts_rank('{0.1, 0.4, 0.7, 1.0}', s.search_document, q.tsq)`,
   };
 }
 
@@ -135,20 +137,37 @@ export async function distancesFrom(
   return new Map(rows.map((r) => [r.service_id, r.km]));
 }
 
-/** Anonymous demand signal: what was looked for where, and whether anything was found. */
-export async function recordSearchDemand(
-  db: Kysely<DB>,
-  entry: { municipality: string | null; query: string; filters: string[]; resultCount: number },
-): Promise<void> {
+/** One anonymous demand signal: what was looked for where, and whether anything was found. */
+export interface SearchDemand {
+  readonly municipality: string | null;
+  readonly query: string;
+  readonly filters: readonly string[];
+  readonly resultCount: number;
+}
+
+/** Anonymous demand signals, written in one statement (the route buffers them; see search.demand.ts). */
+export async function recordSearchDemand(db: Kysely<DB>, entries: readonly SearchDemand[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('search_demand')
-    .values({
-      municipality_code: entry.municipality,
-      query: entry.query === '' ? null : entry.query.slice(0, 100),
-      filters: entry.filters,
-      result_count: entry.resultCount,
-    })
+    .values(
+      entries.map((entry) => ({
+        municipality_code: entry.municipality,
+        query: entry.query === '' ? null : entry.query.slice(0, 100),
+        filters: [...entry.filters],
+        result_count: entry.resultCount,
+      })),
+    )
     .execute();
+}
+
+/**
+ * The catalogue revision (migration 0006): moved on by a trigger on every write to what a search
+ * reads. Read before anything cached is used, so outside writers and other processes are seen.
+ */
+export async function readCatalogueRevision(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ revision: number }>`select revision from catalogue_revision`.execute(db);
+  return Number(rows[0]?.revision ?? 0);
 }
 
 /** National and online offerings, recognised programmes first: the fallback when nothing local fits. */
