@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { demoTemplate } from '../../../test/db.ts';
-import { Lru, openCacheScope, RevisionCache, UNCACHED } from './search.cache.ts';
+import { Lru, openCacheScope, RevisionCache, RevisionReader, UNCACHED } from './search.cache.ts';
 import { parseSearchParams } from './search.query.ts';
 import { readCatalogueRevision } from './search.repository.ts';
 import { runSearch, type SearchOutcome } from './search.service.ts';
@@ -39,6 +39,33 @@ describe('RevisionCache', () => {
     cache.set({ revision: 1 }, 'k', 1); // computed before the write: not stored under revision 2
     assert.equal(cache.get({ revision: 2 }, 'k'), undefined);
     assert.equal(cache.get(UNCACHED, 'k'), undefined);
+  });
+});
+
+describe('RevisionReader', () => {
+  it('shares reads, but only ones that start after the caller asked', async () => {
+    let value = 1;
+    let reads = 0;
+    const started: number[] = [];
+    let release: () => void = () => undefined;
+    const reader = new RevisionReader(async () => {
+      reads++;
+      started.push(value);
+      await new Promise<void>((resolve) => (release = resolve));
+      return started.at(-1) ?? 0;
+    });
+    const first = reader.current();
+    await new Promise((r) => setImmediate(r)); // the first read is under way
+    value = 2; // a write commits while it runs
+    const second = reader.current();
+    const third = reader.current();
+    release();
+    assert.equal(await first, 1);
+    await new Promise((r) => setImmediate(r));
+    release();
+    assert.equal(await second, 2, 'a read that started before the caller asked is not used');
+    assert.equal(await third, 2);
+    assert.equal(reads, 2);
   });
 });
 

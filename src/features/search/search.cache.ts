@@ -70,9 +70,41 @@ export interface CacheScope {
 
 export const UNCACHED: CacheScope = { revision: null };
 
+/**
+ * Reads of the revision, shared: a caller waits for the next read that *starts after* it asked,
+ * never joins one already under way, so it always sees every write committed before it asked
+ * (read-your-writes across processes). Under load one read serves every request that arrived
+ * while the previous one ran, instead of one query per request.
+ */
+export class RevisionReader {
+  #next: Promise<number> | null = null;
+  #running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly read: () => Promise<number>) {}
+
+  current(): Promise<number> {
+    if (this.#next === null) {
+      const next = this.#running.then(() => {
+        this.#next = null;
+        return this.read();
+      });
+      this.#next = next;
+      this.#running = next.catch(() => undefined);
+    }
+    return this.#next;
+  }
+}
+
+const readers = new WeakMap<Kysely<DB>, RevisionReader>();
+
 /** Reads the revision for one request; every cache the request touches is checked against it. */
 export async function openCacheScope(db: Kysely<DB>): Promise<CacheScope> {
-  return { revision: await readCatalogueRevision(db) };
+  let reader = readers.get(db);
+  if (reader === undefined) {
+    reader = new RevisionReader(() => readCatalogueRevision(db));
+    readers.set(db, reader);
+  }
+  return { revision: await reader.current() };
 }
 
 /** An LRU whose entries belong to one catalogue revision. */

@@ -64,21 +64,31 @@ export function orderCandidates(candidates: readonly Candidate[], sort: SearchQu
  * option added, all other dimensions as chosen.
  */
 export function facetAndPage(ordered: readonly Candidate[], query: SearchQuery): SearchResult {
-  const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0);
-  const chosen = new Map(active.map((name) => [name, new Set(query.filters[name])]));
+  const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0).map((name) => ({ name, chosen: new Set(query.filters[name]) }));
   const counts = Object.fromEntries(FILTER_NAMES.map((n) => [n, {} as Record<string, number>])) as Record<FilterName, Record<string, number>>;
   const totalWithout = Object.fromEntries(FILTER_NAMES.map((n) => [n, 0])) as Record<FilterName, number>;
   const matching: Candidate[] = [];
+  // Runs for every candidate of every search, so it allocates nothing per row but the results.
   for (const c of ordered) {
     if (!fitsAge(c, query.age)) continue;
-    const failed = active.filter((name) => !codesOf(c, name).some((code) => chosen.get(name)?.has(code)));
-    if (failed.length === 0) matching.push(c);
-    for (const name of FILTER_NAMES) if (failed.length === 0 || (failed.length === 1 && failed[0] === name)) totalWithout[name]++;
-    // A row counts for a dimension's facet when it passes every *other* dimension.
+    let failed: FilterName | null = null;
+    let failures = 0;
+    for (const { name, chosen } of active) {
+      if (codesOf(c, name).some((code) => chosen.has(code))) continue;
+      failed = name;
+      if (++failures > 1) break;
+    }
+    if (failures > 1) continue;
+    if (failures === 0) matching.push(c);
+    // A row counts for a dimension (its facet and its total without it) when it passes every *other* dimension.
     for (const name of FILTER_NAMES) {
-      if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
+      if (failed !== null && failed !== name) continue;
+      totalWithout[name]++;
       const facet = counts[name];
-      for (const code of new Set(codesOf(c, name))) facet[code] = (facet[code] ?? 0) + 1;
+      const codes = codesOf(c, name);
+      codes.forEach((code, i) => {
+        if (codes.indexOf(code) === i) facet[code] = (facet[code] ?? 0) + 1;
+      });
     }
   }
   return {
