@@ -18,25 +18,19 @@ begin
 end;
 $$;
 
-create trigger catalogue_revision_bump before insert or update or delete or truncate on service
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on service_area
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on service_at_location
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on organization
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on location
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on taxonomy_term
-  for each statement execute function catalogue_revision_bump();
--- Reference data that results show (recognition, places): loaded at start, possibly by another process.
-create trigger catalogue_revision_bump before insert or update or delete or truncate on intervention
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on municipality
-  for each statement execute function catalogue_revision_bump();
-create trigger catalogue_revision_bump before insert or update or delete or truncate on postcode_area
-  for each statement execute function catalogue_revision_bump();
+-- The catalogue, and the reference data results show (recognition, places), which another
+-- process may load at its start.
+do $$
+declare
+  name text;
+begin
+  foreach name in array array['service', 'service_area', 'service_at_location', 'organization', 'location',
+                              'taxonomy_term', 'intervention', 'municipality', 'postcode_area'] loop
+    execute format('create trigger catalogue_revision_bump before insert or update or delete or truncate on %I
+                      for each statement execute function catalogue_revision_bump()', name);
+  end loop;
+end;
+$$;
 
 -- Keep the search document in the row (compressed) rather than in the TOAST table: the candidate
 -- query reads it for every offering of a place, and the out-of-line fetch was a third of its cost.
