@@ -61,7 +61,7 @@ function today(): string {
 }
 
 /** Everything the /zoeken body shows, worked out from the search outcome. */
-async function searchBody(db: Kysely<DB>, request: FastifyRequest, params: SearchParams, scope: CacheScope, mapTileUrl: string): Promise<{ view: JSX.Element; demand: SearchDemand | null }> {
+async function searchBody(db: Kysely<DB>, lang: Lang, params: SearchParams, scope: CacheScope, mapTileUrl: string): Promise<{ view: JSX.Element; demand: SearchDemand | null }> {
   const [outcome, taxonomy, municipalities] = [await runSearch(db, params, PAGE_SIZE, scope), await taxonomyOf(db), await municipalityList(db)];
   let state: SearchPageState;
   let demand: SearchDemand | null = null;
@@ -74,16 +74,16 @@ async function searchBody(db: Kysely<DB>, request: FastifyRequest, params: Searc
       const { result } = outcome;
       const empty = result.total === 0;
       const forYoung = params.filters.doelgroep.some((d) => d === 'children' || d === 'youth');
-      const lines = empty || forYoung ? (await listCrisisLines(db)).map((l) => presentCrisisLine(l, request.lang)) : [];
+      const lines = empty || forYoung ? (await listCrisisLines(db)).map((l) => presentCrisisLine(l, lang)) : [];
       state = {
         kind: 'results',
         total: result.total,
-        services: await summaries(db, result.hits, request.lang, taxonomy),
+        services: await summaries(db, result.hits, lang, taxonomy),
         facets: result.facets,
         placeName: outcome.place?.name ?? null,
         widened: outcome.widened,
         loosen: empty ? await loosenings(db, params, result, scope) : [],
-        national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), request.lang, taxonomy) : [],
+        national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), lang, taxonomy) : [],
         crisisLines: empty ? lines : [],
         childLines: forYoung ? lines.filter((l) => l.id === CHILD_LINE) : [],
       };
@@ -125,7 +125,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
       if (cached.demand) demand.add(cached.demand);
       return reply.page(h(SearchPage, { params, body: { html: cached.html } }));
     }
-    const body = await searchBody(db, request, params, scope, app.deps.config.mapTileUrl);
+    const body = await searchBody(db, request.lang, params, scope, app.deps.config.mapTileUrl);
     if (body.demand) demand.add(body.demand);
     const rendered = (html: string) => bodies.set(scope, key, { html, demand: body.demand });
     return reply.page(h(SearchPage, { params, body: { view: body.view, rendered } }));
