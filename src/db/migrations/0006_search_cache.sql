@@ -18,14 +18,14 @@ begin
 end;
 $$;
 
--- The catalogue, and the reference data results show (recognition, places), which another
--- process may load at its start.
+-- The catalogue, and the reference data search pages show (recognition, places, crisis lines),
+-- which another process may load at its start.
 do $$
 declare
   name text;
 begin
   foreach name in array array['service', 'service_area', 'service_at_location', 'organization', 'location',
-                              'taxonomy_term', 'intervention', 'municipality', 'postcode_area'] loop
+                              'taxonomy_term', 'intervention', 'municipality', 'postcode_area', 'crisis_line'] loop
     execute format('create trigger catalogue_revision_bump before insert or update or delete or truncate on %I
                       for each statement execute function catalogue_revision_bump()', name);
   end loop;

@@ -87,7 +87,7 @@ describe('search caches follow the catalogue (integration, both engines)', () =>
     results(await runSearch(t.database.db, parseSearchParams(raw), 20, await openCacheScope(t.database.db)));
 
   it('moves the revision on a write to every table a search reads, whoever writes', async () => {
-    const tables = ['service', 'service_area', 'service_at_location', 'organization', 'location', 'taxonomy_term', 'intervention', 'municipality', 'postcode_area'];
+    const tables = ['service', 'service_area', 'service_at_location', 'organization', 'location', 'taxonomy_term', 'intervention', 'municipality', 'postcode_area', 'crisis_line'];
     for (const table of tables) {
       const before = await readCatalogueRevision(t.database.db);
       await sql`delete from ${sql.table(table)} where false`.execute(t.database.db);
