@@ -51,10 +51,12 @@ const collator = new Intl.Collator('nl');
 export function orderCandidates(candidates: readonly Candidate[], sort: SearchQuery['sort']): Candidate[] {
   const byName = (a: Candidate, b: Candidate) => collator.compare(a.name_nl, b.name_nl);
   const byDistance = (a: Candidate, b: Candidate) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity);
+  // Last by id: the database returns candidates in no fixed order, and pages must not overlap.
+  const byId = (a: Candidate, b: Candidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...candidates].sort(
     sort === 'distance'
-      ? (a, b) => byDistance(a, b) || b.rank - a.rank || byName(a, b)
-      : (a, b) => b.rank - a.rank || b.recognition_rank - a.recognition_rank || byDistance(a, b) || byName(a, b),
+      ? (a, b) => byDistance(a, b) || b.rank - a.rank || byName(a, b) || byId(a, b)
+      : (a, b) => b.rank - a.rank || b.recognition_rank - a.recognition_rank || byDistance(a, b) || byName(a, b) || byId(a, b),
   );
 }
 
