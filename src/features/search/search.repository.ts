@@ -153,22 +153,18 @@ export async function findCandidates(db: Kysely<DB>, query: SearchQuery): Promis
   return text === null ? [] : text.split('\n').map(parseCandidate);
 }
 
-/** Kilometres from the origin to each offering's nearest location (none for online-only ones). */
-export async function distancesFrom(
-  db: Kysely<DB>,
-  origin: { readonly lat: number; readonly lon: number },
-  ids: readonly string[],
-): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
+/** The locations of each offering (none for online-only ones), for distances worked out in TypeScript. */
+export async function locationPoints(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { lat: number; lon: number }[]>> {
+  const points = new Map<string, { lat: number; lon: number }[]>();
+  if (ids.length === 0) return points;
   const rows = await db
     .selectFrom('service_at_location as sal')
     .innerJoin('location as l', 'l.id', 'sal.location_id')
-    .select('sal.service_id')
-    .select(sql<number>`min(earth_distance(ll_to_earth(${origin.lat}, ${origin.lon}), ll_to_earth(l.lat, l.lon))) / 1000`.as('km'))
+    .select(['sal.service_id', 'l.lat', 'l.lon'])
     .where('sal.service_id', 'in', ids)
-    .groupBy('sal.service_id')
     .execute();
-  return new Map(rows.map((r) => [r.service_id, r.km]));
+  for (const row of rows) points.set(row.service_id, [...(points.get(row.service_id) ?? []), { lat: row.lat, lon: row.lon }]);
+  return points;
 }
 
 /** One anonymous demand signal: what was looked for where, and whether anything was found. */

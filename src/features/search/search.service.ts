@@ -3,8 +3,9 @@ import type { DB } from '../../db/schema.ts';
 import { findMunicipality, findPostcode, type Place } from '../places/places.repository.ts';
 import { PAGE_SIZE, type SearchParams } from './search.query.ts';
 import { RevisionCache, revisionCachePerDatabase, UNCACHED, type CacheScope } from './search.cache.ts';
+import { earthDistanceKm } from './search.distance.ts';
 import { facetAndPage, orderCandidates, type SearchResult } from './search.facets.ts';
-import { correctWord, distancesFrom, findCandidates, type Candidate, type SearchQuery } from './search.repository.ts';
+import { correctWord, findCandidates, locationPoints, type Candidate, type SearchQuery } from './search.repository.ts';
 import { buildTsQuery, normaliseWord, words } from './search.text.ts';
 
 export type SearchOutcome =
@@ -104,10 +105,12 @@ async function withDistances(db: Kysely<DB>, query: SearchQuery, set: CandidateS
   if (query.origin === null || query.sort === 'distance' || result.hits.length === 0) return result;
   const missing = result.hits.filter((h) => !set.distances.has(h.id)).map((h) => h.id);
   if (missing.length > 0) {
-    const km = await distancesFrom(db, query.origin, missing);
+    // The same formula as the database's, without a round of SQL functions per location.
+    const origin = query.origin;
+    const points = await locationPoints(db, missing);
     for (const id of missing) {
-      const d = km.get(id);
-      set.distances.set(id, d === undefined ? null : Math.round(d * 10) / 10);
+      const km = (points.get(id) ?? []).map((p) => earthDistanceKm(origin, p));
+      set.distances.set(id, km.length === 0 ? null : Math.round(Math.min(...km) * 10) / 10);
     }
   }
   return { ...result, hits: result.hits.map((h) => ({ ...h, distanceKm: set.distances.get(h.id) ?? null })) };
