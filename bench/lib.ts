@@ -8,9 +8,28 @@ export interface LoadResult {
   readonly non2xx: number;
 }
 
-/** Drives one URL with autocannon for `seconds` and returns throughput and latency. */
-export async function load(url: string, options: { connections?: number; seconds?: number } = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: options.connections ?? 50, duration: options.seconds ?? 10 });
+/**
+ * Drives one URL with autocannon for `seconds` and returns throughput and latency. With `paths`,
+ * each connection walks the list from its own starting point, so connections do not ask for the
+ * same path at the same moment.
+ */
+export async function load(url: string, options: { connections?: number; seconds?: number; paths?: readonly string[] } = {}): Promise<LoadResult> {
+  const connections = options.connections ?? 50;
+  const paths = options.paths ?? [];
+  let client = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: options.seconds ?? 10,
+    ...(paths.length > 0
+      ? {
+          setupClient: (c: autocannon.Client) => {
+            const start = Math.floor((client++ * paths.length) / connections);
+            c.setRequests([...paths.slice(start), ...paths.slice(0, start)].map((path) => ({ method: 'GET' as const, path })));
+          },
+        }
+      : {}),
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

@@ -42,35 +42,57 @@ function fitsAge(c: Candidate, age: number | null): boolean {
   return age === null || ((c.age_min === null || c.age_min <= age) && (c.age_max === null || c.age_max >= age));
 }
 
+const collator = new Intl.Collator('nl');
+
 /**
- * Filters, counts and orders the candidates. Facets are disjunctive: the count next to an option
- * is what the result would hold with that option added, all other dimensions as chosen.
+ * The order results are shown in. It does not depend on the filters, so a cached candidate set is
+ * ordered once and every filtered page of it keeps that order.
  */
-export function facetAndPage(candidates: readonly Candidate[], query: SearchQuery): SearchResult {
-  const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0);
-  const chosen = new Map(active.map((name) => [name, new Set(query.filters[name])]));
+export function orderCandidates(candidates: readonly Candidate[], sort: SearchQuery['sort']): Candidate[] {
+  const byName = (a: Candidate, b: Candidate) => collator.compare(a.name_nl, b.name_nl);
+  const byDistance = (a: Candidate, b: Candidate) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity);
+  // Last by id: the database returns candidates in no fixed order, and pages must not overlap.
+  const byId = (a: Candidate, b: Candidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...candidates].sort(
+    sort === 'distance'
+      ? (a, b) => byDistance(a, b) || b.rank - a.rank || byName(a, b) || byId(a, b)
+      : (a, b) => b.rank - a.rank || b.recognition_rank - a.recognition_rank || byDistance(a, b) || byName(a, b) || byId(a, b),
+  );
+}
+
+/**
+ * Filters and counts candidates that are already in order (orderCandidates), and cuts the page.
+ * Facets are disjunctive: the count next to an option is what the result would hold with that
+ * option added, all other dimensions as chosen.
+ */
+export function facetAndPage(ordered: readonly Candidate[], query: SearchQuery): SearchResult {
+  const active = FILTER_NAMES.filter((name) => query.filters[name].length > 0).map((name) => ({ name, chosen: new Set(query.filters[name]) }));
   const counts = Object.fromEntries(FILTER_NAMES.map((n) => [n, {} as Record<string, number>])) as Record<FilterName, Record<string, number>>;
   const totalWithout = Object.fromEntries(FILTER_NAMES.map((n) => [n, 0])) as Record<FilterName, number>;
   const matching: Candidate[] = [];
-  for (const c of candidates) {
+  // Runs for every candidate of every search, so it allocates nothing per row but the results.
+  for (const c of ordered) {
     if (!fitsAge(c, query.age)) continue;
-    const failed = active.filter((name) => !codesOf(c, name).some((code) => chosen.get(name)?.has(code)));
-    if (failed.length === 0) matching.push(c);
-    for (const name of FILTER_NAMES) if (failed.length === 0 || (failed.length === 1 && failed[0] === name)) totalWithout[name]++;
-    // A row counts for a dimension's facet when it passes every *other* dimension.
+    let failed: FilterName | null = null;
+    let failures = 0;
+    for (const { name, chosen } of active) {
+      if (codesOf(c, name).some((code) => chosen.has(code))) continue;
+      failed = name;
+      if (++failures > 1) break;
+    }
+    if (failures > 1) continue;
+    if (failures === 0) matching.push(c);
+    // A row counts for a dimension (its facet and its total without it) when it passes every *other* dimension.
     for (const name of FILTER_NAMES) {
-      if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
+      if (failed !== null && failed !== name) continue;
+      totalWithout[name]++;
       const facet = counts[name];
-      for (const code of new Set(codesOf(c, name))) facet[code] = (facet[code] ?? 0) + 1;
+      const codes = codesOf(c, name);
+      codes.forEach((code, i) => {
+        if (codes.indexOf(code) === i) facet[code] = (facet[code] ?? 0) + 1;
+      });
     }
   }
-  const byName = (a: Candidate, b: Candidate) => a.name_nl.localeCompare(b.name_nl, 'nl');
-  const byDistance = (a: Candidate, b: Candidate) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity);
-  matching.sort(
-    query.sort === 'distance'
-      ? (a, b) => byDistance(a, b) || b.rank - a.rank || byName(a, b)
-      : (a, b) => b.rank - a.rank || b.recognition_rank - a.recognition_rank || byDistance(a, b) || byName(a, b),
-  );
   return {
     total: matching.length,
     hits: matching.slice(query.offset, query.offset + query.limit).map((c) => ({

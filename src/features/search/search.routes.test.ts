@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { demoTemplate } from '../../../test/db.ts';
 import { FILTERS, FILTER_NAMES } from './search.query.ts';
+import { flushSearchDemand } from './search.routes.ts';
 
 describe('/zoeken and /api/v1/services (integration)', () => {
   let t: TestApp;
@@ -61,10 +62,12 @@ describe('/zoeken and /api/v1/services (integration)', () => {
     assert.ok(api.json().errors.postcode);
   });
 
-  it('records anonymous search demand for page one only', async () => {
+  it('records anonymous search demand for page one only (buffered, written by a flush)', async () => {
+    await flushSearchDemand(t.app);
     const before = await t.database.db.selectFrom('search_demand').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await t.app.inject({ url: '/zoeken?q=ouderschapsplan&gemeente=GM0503' });
     await t.app.inject({ url: '/zoeken?q=ouderschapsplan&gemeente=GM0503&pagina=2' });
+    await flushSearchDemand(t.app);
     const rows = await t.database.db.selectFrom('search_demand').selectAll().orderBy('id', 'desc').execute();
     assert.equal(rows.length, Number(before.n) + 1);
     assert.equal(rows[0]?.municipality_code, 'GM0503');

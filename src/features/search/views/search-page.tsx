@@ -1,5 +1,7 @@
-import type { MessageKey } from '../../../i18n/index.ts';
-import { usePage } from '../../../web/context.ts';
+import { h, type JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { MessageKey, Translate } from '../../../i18n/index.ts';
+import { Ctx, usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
 import type { Taxonomy } from '../../catalogue/taxonomy.ts';
@@ -31,6 +33,9 @@ export type SearchPageState =
     }
   | { readonly kind: 'unknown-postcode'; readonly postcode: string }
   | { readonly kind: 'unknown-municipality'; readonly input: string };
+
+/** The body as cached HTML, or as a view to render (and hand to `rendered` for the cache). */
+export type SearchPageBody = { readonly html: string } | { readonly view: JSX.Element; readonly rendered: (html: string) => void };
 
 export interface SearchPageProps {
   readonly params: SearchParams;
@@ -99,11 +104,33 @@ function NoResults({ params, state }: { params: SearchParams; state: Extract<Sea
   );
 }
 
-export function SearchPage({ params, municipalities, taxonomy, pageSize, state, mapTileUrl }: SearchPageProps) {
-  const { t } = usePage();
-  const title = params.q ? t('search.titleWithQuery', { q: params.q }) : t('search.title');
+function searchTitle(t: Translate, params: SearchParams): string {
+  return params.q ? t('search.titleWithQuery', { q: params.q }) : t('search.title');
+}
+
+/**
+ * The search page around its body. The body is HTML rendered once for the catalogue revision, the
+ * language and the parameters (see search.routes.ts), so the layout (which may depend on who is
+ * signed in) is the only part rendered for every request.
+ */
+export function SearchPage({ params, body }: { readonly params: SearchParams; readonly body: SearchPageBody }) {
+  const ctx = usePage();
+  // A nested render with this page's context; it runs after this component's last hook.
+  const html = 'html' in body ? body.html : renderToString(h(Ctx.Provider, { value: ctx }, body.view));
+  if (!('html' in body)) body.rendered(html);
   return (
-    <Layout title={title} scripts={['map.js']}>
+    <Layout title={searchTitle(ctx.t, params)} scripts={['map.js']}>
+      <div class="ww-search-body" dangerouslySetInnerHTML={{ __html: html }} />
+    </Layout>
+  );
+}
+
+/** Everything inside the layout: heading, form, filters with counts, results. */
+export function SearchBody({ params, municipalities, taxonomy, pageSize, state, mapTileUrl }: SearchPageProps) {
+  const { t } = usePage();
+  const title = searchTitle(t, params);
+  return (
+    <>
       <Heading1>{title}</Heading1>
       <Paragraph lead>{t('search.lead')}</Paragraph>
       {state.kind === 'unknown-postcode' && (
@@ -171,6 +198,6 @@ export function SearchPage({ params, municipalities, taxonomy, pageSize, state, 
           </section>
         </div>
       )}
-    </Layout>
+    </>
   );
 }
