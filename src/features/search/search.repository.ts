@@ -192,7 +192,7 @@ export async function recordSearchDemand(db: Kysely<DB>, entries: readonly Searc
 }
 
 /**
- * The catalogue revision (migration 0006): moved on by a trigger on every write to what a search
+ * The catalogue revision (migration 0010): moved on by a trigger on every write to what a search
  * reads. Read before anything cached is used, so outside writers and other processes are seen.
  */
 export async function readCatalogueRevision(db: Kysely<DB>): Promise<number> {
