@@ -73,7 +73,7 @@ export function fieldErrors<F extends string>(errors: Partial<Record<F, MessageK
   });
 }
 
-interface FieldFrameProps {
+export interface FieldFrameProps {
   readonly id: string;
   readonly label: string;
   readonly hint?: string | undefined;
@@ -81,19 +81,17 @@ interface FieldFrameProps {
   readonly children: ComponentChildren;
 }
 
-function describedBy(id: string, hint: string | undefined, error: MessageKey | undefined): string | undefined {
+/** The ids of a control's hint and error message, for aria-describedby. */
+export function describedBy(id: string, hint: string | undefined, error: MessageKey | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
 
-/** Label, hint and error message around one control (NL Design System form field). */
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+/** A control's hint and error message, with the ids `describedBy` names. */
+function FieldMessages({ id, hint, error }: { id: string; hint?: string | undefined; error?: MessageKey | undefined }) {
   const { t } = usePage();
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
+    <>
       {hint && (
         <p class="utrecht-form-field-description" id={`${id}-hint`}>
           {hint}
@@ -104,6 +102,18 @@ function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
           {t(error)}
         </p>
       )}
+    </>
+  );
+}
+
+/** Label, hint and error message around one control (NL Design System form field). */
+export function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -231,23 +241,13 @@ export interface ChoiceGroupProps {
 
 /** A fieldset of checkboxes or radio buttons; the first control carries the id the error summary links to. */
 export function ChoiceGroup({ id, name, legend, hint, error, options, checked, single = false }: ChoiceGroupProps) {
-  const { t } = usePage();
   return (
     <fieldset
       class={`utrecht-form-fieldset ww-choice-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend class="utrecht-form-fieldset__legend">{legend}</legend>
-      {hint && (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {t(error)}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       {options.map((o, index) => {
         const controlId = index === 0 ? id : `${id}-${index}`;
         return (
@@ -275,5 +275,14 @@ export function SubmitButton({ children, secondary = false, name, value }: { chi
     <button type="submit" name={name} value={value} class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}>
       {children}
     </button>
+  );
+}
+
+/** A short message after an action or about the page (NL Design System alert); errors are announced at once. */
+export function Notice({ text, kind = 'ok' }: { text: string; kind?: 'info' | 'ok' | 'warning' | 'error' }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${kind} ww-alert`} role={kind === 'error' ? 'alert' : 'status'}>
+      <p class="utrecht-paragraph">{text}</p>
+    </div>
   );
 }

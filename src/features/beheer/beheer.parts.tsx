@@ -1,16 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
-import { usePage } from '../../web/context.ts';
+import { describedBy, FieldFrame } from '../../web/forms.tsx';
 
-/** View parts the back-office pages share (lists, notices, multiple choice from a long list). */
-
-export function Notice({ text, kind = 'ok' }: { text: string; kind?: 'ok' | 'error' | 'warning' }) {
-  return (
-    <div class={`utrecht-alert utrecht-alert--${kind} ww-alert`} role={kind === 'error' ? 'alert' : 'status'}>
-      <p class="utrecht-paragraph">{text}</p>
-    </div>
-  );
-}
+/** View parts the back-office pages share (lists, multiple choice from a long list). */
 
 /** A table that scrolls sideways on a small screen; the region is focusable so keyboards can scroll it. */
 export function DataTable({ id, caption, head, children }: { id: string; caption: string; head: readonly string[]; children: ComponentChildren }) {
@@ -57,30 +49,23 @@ export interface MultiSelectProps {
 
 /** Several choices out of a long list (hundreds of municipalities): a native multiple select, optionally grouped. */
 export function MultiSelect({ id, name, label, hint, error, options, selected }: MultiSelectProps) {
-  const { t } = usePage();
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const option = (o: GroupedOption) => (
     <option key={o.value} value={o.value} selected={selected.includes(o.value)}>
       {o.label}
     </option>
   );
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {t(error)}
-        </p>
-      )}
-      <select class="utrecht-select ww-multi-select" id={id} name={name} multiple size={8} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        class="utrecht-select ww-multi-select"
+        id={id}
+        name={name}
+        multiple
+        size={8}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
         {groups.map((g) =>
           g === '' ? (
             options.filter((o) => !o.group).map(option)
@@ -91,7 +76,7 @@ export function MultiSelect({ id, name, label, hint, error, options, selected }:
           ),
         )}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

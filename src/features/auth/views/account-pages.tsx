@@ -1,6 +1,6 @@
 import type { Role } from '../../../db/schema.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, SubmitButton } from '../../../web/forms.tsx';
+import { CsrfField, Notice, SubmitButton } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { BeheerLink } from '../../beheer/beheer.nav.ts';
 
@@ -23,9 +23,7 @@ export function AccountPage({ email, displayName, roles, twoStep, recoveryCodesL
     <Layout title={t('auth.account.title')}>
       <Heading1>{t('auth.account.title')}</Heading1>
       {recoveryCodesLeft !== null && (
-        <div class="utrecht-alert utrecht-alert--warning" role="status">
-          <p class="utrecht-paragraph">{t('auth.code.recoveryLeft', { count: recoveryCodesLeft })}</p>
-        </div>
+        <Notice kind="warning" text={t('auth.code.recoveryLeft', { count: recoveryCodesLeft })} />
       )}
       <dl class="ww-facts">
         <dt>{t('auth.account.name')}</dt>

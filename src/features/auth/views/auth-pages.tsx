@@ -1,15 +1,7 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, ErrorSummary, fieldErrors, SubmitButton, TextField } from '../../../web/forms.tsx';
+import { CsrfField, ErrorSummary, fieldErrors, Notice, SubmitButton, TextField } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
-
-function Notice({ text, kind = 'info' }: { text: string; kind?: 'info' | 'error' | 'ok' }) {
-  return (
-    <div class={`utrecht-alert utrecht-alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
-      <p class="utrecht-paragraph">{text}</p>
-    </div>
-  );
-}
 
 export interface SignInPageProps {
   readonly email: string;

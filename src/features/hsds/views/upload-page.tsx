@@ -1,9 +1,9 @@
 import { Fragment } from 'preact';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, SubmitButton } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, describedBy, ErrorSummary, FieldFrame, fieldErrors, Notice, SubmitButton } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
-import { Cell, DataTable, Notice } from '../../beheer/beheer.parts.tsx';
+import { Cell, DataTable } from '../../beheer/beheer.parts.tsx';
 import type { Problem } from '../hsds-import.collect.ts';
 import type { ImportReport } from '../hsds-import.service.ts';
 
@@ -66,6 +66,7 @@ function Report({ report }: { report: ImportReport }) {
 
 export function UploadPage({ maxMb, dryRun, error, report }: UploadPageProps) {
   const { t } = usePage();
+  const fileHint = t('hsdsUpload.fileHint', { mb: maxMb });
   return (
     <Layout title={t('hsdsUpload.title')}>
       <Heading1>{t('hsdsUpload.title')}</Heading1>
@@ -74,18 +75,7 @@ export function UploadPage({ maxMb, dryRun, error, report }: UploadPageProps) {
       {report && <Report report={report} />}
       <form method="post" action="/beheer/hsds-import" enctype="multipart/form-data" novalidate class="ww-form">
         <CsrfField />
-        <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-          <label class="utrecht-form-label" for="hsds-bestand">
-            {t('hsdsUpload.file')}
-          </label>
-          <p class="utrecht-form-field-description" id="hsds-bestand-hint">
-            {t('hsdsUpload.fileHint', { mb: maxMb })}
-          </p>
-          {error && (
-            <p class="utrecht-form-field-error-message" id="hsds-bestand-fout">
-              {t(error)}
-            </p>
-          )}
+        <FieldFrame id="hsds-bestand" label={t('hsdsUpload.file')} hint={fileHint} error={error}>
           <input
             class="ww-file-input"
             type="file"
@@ -94,9 +84,9 @@ export function UploadPage({ maxMb, dryRun, error, report }: UploadPageProps) {
             accept="application/json,.json"
             required
             aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'hsds-bestand-hint hsds-bestand-fout' : 'hsds-bestand-hint'}
+            aria-describedby={describedBy('hsds-bestand', fileHint, error)}
           />
-        </div>
+        </FieldFrame>
         <ChoiceGroup
           id="hsds-modus"
           name="modus"

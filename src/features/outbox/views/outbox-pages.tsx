@@ -1,9 +1,9 @@
 import type { OutboxStatus } from '../../../db/schema.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, Pagination, SelectField, SubmitButton } from '../../../web/forms.tsx';
+import { CsrfField, Notice, Pagination, SelectField, SubmitButton } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
-import { Cell, DataTable, Notice } from '../../beheer/beheer.parts.tsx';
+import { Cell, DataTable } from '../../beheer/beheer.parts.tsx';
 import { formatMoment } from '../../beheer/beheer.query.ts';
 import type { OutboxRow } from '../outbox.repository.ts';
 

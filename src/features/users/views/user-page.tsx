@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, ErrorSummary, fieldErrors, SubmitButton } from '../../../web/forms.tsx';
+import { CsrfField, ErrorSummary, fieldErrors, Notice, SubmitButton } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import { formatMoment } from '../../beheer/beheer.query.ts';
-import { Notice } from '../../beheer/beheer.parts.tsx';
+
 import { USER_FIELD_IDS, type UserErrors, type UserForm } from '../users.input.ts';
 import type { UserDetail } from '../users.service.ts';
 import { UserFields, type ScopeChoices } from './user-fields.tsx';

@@ -1,9 +1,9 @@
 import { ROLES, type Role } from '../../../db/schema.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, ErrorSummary, fieldErrors, Pagination, SelectField, SubmitButton, TextField } from '../../../web/forms.tsx';
+import { CsrfField, ErrorSummary, fieldErrors, Notice, Pagination, SelectField, SubmitButton, TextField } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
-import { Cell, DataTable, Notice } from '../../beheer/beheer.parts.tsx';
+import { Cell, DataTable } from '../../beheer/beheer.parts.tsx';
 import { RoleList } from '../../auth/views/account-pages.tsx';
 import { USER_FIELD_IDS, type UserErrors, type UserForm } from '../users.input.ts';
 import type { UserListRow, UserStatus } from '../users.repository.ts';
