@@ -24,12 +24,20 @@ export class JobRegistry {
     this.schedules.push({ kind, dailyAtUtcHour });
   }
 
-  /** Adds today's run of every daily job that is due (one per day, by unique key). */
+  /** The last day each daily job was enqueued by this process, so a tick does not write it again. */
+  private readonly enqueuedDay = new Map<string, string>();
+
+  /**
+   * Adds today's run of every daily job that is due. The unique key keeps it to one per day
+   * across processes; the map only spares this process a write on every tick.
+   */
   async enqueueScheduled(db: Kysely<DB>, now: Date): Promise<void> {
+    const day = now.toISOString().slice(0, 10);
     for (const schedule of this.schedules) {
-      const day = now.toISOString().slice(0, 10);
       const runAt = new Date(`${day}T${String(schedule.dailyAtUtcHour).padStart(2, '0')}:00:00Z`);
-      if (runAt <= now) await enqueueJob(db, schedule.kind, { day }, { uniqueKey: `${schedule.kind}:${day}`, runAt });
+      if (runAt > now || this.enqueuedDay.get(schedule.kind) === day) continue;
+      await enqueueJob(db, schedule.kind, { day }, { uniqueKey: `${schedule.kind}:${day}`, runAt });
+      this.enqueuedDay.set(schedule.kind, day);
     }
   }
 }
