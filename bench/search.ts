@@ -115,9 +115,12 @@ async function httpRatio(database: TestDatabase, municipalities: readonly string
 }
 
 export async function benchSearch(): Promise<void> {
-  const engines: { name: string; url: string | null }[] = [{ name: 'pglite', url: null }];
   const postgres = process.env['BENCH_DATABASE_URL']?.trim();
-  if (postgres) engines.push({ name: 'postgres', url: postgres });
+  const only = process.env['BENCH_ENGINES']?.split(',').map((e) => e.trim());
+  const engines = [
+    { name: 'pglite', url: null },
+    ...(postgres ? [{ name: 'postgres', url: postgres }] : []),
+  ].filter((e) => only === undefined || only.includes(e.name));
   const httpSize = Number(process.env['BENCH_HTTP_SIZE'] ?? 10_000);
   const passes = Number(process.env['BENCH_PASSES'] ?? 3);
   if (!Number.isInteger(passes) || passes < 1) throw new Error(`BENCH_PASSES must be a positive integer: ${passes}`);
