@@ -5,6 +5,8 @@ export interface LoadResult {
   readonly p50: number;
   readonly p97_5: number;
   readonly errors: number;
+  /** Requests with no answer within autocannon's 10 s (also counted in `errors`). */
+  readonly timeouts: number;
   readonly non2xx: number;
 }
 
@@ -35,6 +37,7 @@ export async function load(url: string, options: { connections?: number; seconds
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
     errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
   };
 }
