@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { contentEn } from './content/en.ts';
 import { contentNl } from './content/nl.ts';
 import { en } from './en.ts';
+import { formatDate, formatNumber, languageName } from './format.ts';
 import { catalogue, interpolate, LANGS, translator } from './index.ts';
 import { nl } from './nl.ts';
 
@@ -47,5 +48,22 @@ describe('catalogues', () => {
     assert.equal(interpolate('Bel {phone} of {x}', { phone: '112' }), 'Bel 112 of {x}');
     assert.equal(translator('en')('crisis.phone', { phone: '112' }), 'Call 112');
     assert.equal(translator('nl')('crisis.phone', { phone: '112' }), 'Bel 112');
+  });
+});
+
+describe('formatting', () => {
+  it('formats dates, numbers and language names in each language, also when formatters are reused', () => {
+    for (let i = 0; i < 2; i++) {
+      assert.equal(formatDate('2020-12-11', 'nl'), '11 december 2020');
+      assert.equal(formatDate('2020-12-11', 'en'), '11 December 2020');
+      assert.equal(formatNumber(4.56, 'nl', 1), '4,6');
+      assert.equal(formatNumber(4.56, 'en', 1), '4.6');
+      assert.equal(formatNumber(4.56, 'nl'), '5');
+      assert.equal(languageName('ar', 'nl'), 'Arabisch');
+      assert.equal(languageName('ar', 'en'), 'Arabic');
+    }
+    assert.equal(formatDate('2020', 'nl'), '2020');
+    assert.equal(formatDate('soon', 'en'), 'soon');
+    assert.equal(languageName('not a code', 'nl'), 'not a code');
   });
 });

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../i18n/index.ts';
 import type { Asset } from './assets.ts';
 import type { PageContext } from './context.ts';
-import { renderDocument } from './render.ts';
+import { renderDocument, renderFragment, spliceDocument } from './render.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page in the request's language and sends it. */
     page(view: JSX.Element, status?: number): FastifyReply;
+    /** Renders part of a page in the request's language, without the document around it (HTML to cache). */
+    fragment(view: JSX.Element): string;
+    /** Like page(), with HTML rendered earlier (UTF-8) in the view's `PageSlot`. */
+    pageAround(view: JSX.Element, inner: Buffer, status?: number): FastifyReply;
   }
 }
 
@@ -86,13 +90,21 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
       });
     }
   });
-  app.decorateReply('page', function page(this: FastifyReply, view: JSX.Element, status = 200) {
-    const html = renderDocument(pageContext(this.request, this, options), view);
-    return this.code(status)
+  const send = (reply: FastifyReply, status: number, html: string | Buffer): FastifyReply =>
+    reply
+      .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('content-language', this.request.lang)
+      .header('content-language', reply.request.lang)
       .send(html);
+  app.decorateReply('page', function page(this: FastifyReply, view: JSX.Element, status = 200) {
+    return send(this, status, renderDocument(pageContext(this.request, this, options), view));
+  });
+  app.decorateReply('fragment', function fragment(this: FastifyReply, view: JSX.Element) {
+    return renderFragment(pageContext(this.request, this, options), view);
+  });
+  app.decorateReply('pageAround', function pageAround(this: FastifyReply, view: JSX.Element, inner: Buffer, status = 200) {
+    return send(this, status, spliceDocument(renderDocument(pageContext(this.request, this, options), view), inner));
   });
 
   const byHashedName = new Map([...options.assets.values()].map((a) => [a.hashedName, a]));

@@ -110,6 +110,23 @@ describe('search caches follow the catalogue (integration, both engines)', () =>
     }
   });
 
+  it('sends a cached /zoeken body byte for byte as rendered, inside the layout of each request', async () => {
+    const url = '/zoeken?q=taalcaf%C3%A9&gemeente=GM0518&hulpniveau=advice';
+    const first = await t.app.inject({ url });
+    const again = await t.app.inject({ url });
+    assert.equal(first.statusCode, 200);
+    assert.equal(again.rawPayload.compare(first.rawPayload), 0);
+    assert.equal(Number(again.headers['content-length']), again.rawPayload.length);
+    assert.equal(again.body.match(/<main[\s>]/g)?.length, 1);
+    assert.doesNotMatch(again.body, /ww:page-slot/);
+    assert.match(again.body, /<div class="ww-search-body"><h1[^>]*>[^<]*taalcafé/);
+    // The layout is the request's own: the English page is not served from the Dutch body.
+    const english = await t.app.inject({ url: `${url}&lang=en` });
+    assert.match(english.body, /<html lang="en"/);
+    assert.match(english.body, /Results for &quot;taalcafé&quot;/);
+    assert.doesNotMatch(english.body, /Zoekresultaten/);
+  });
+
   it('shows a change to an offering (a plain SQL update) in the next search and on the next /zoeken page', async () => {
     const raw = { q: 'zebrapadgroep', gemeente: 'GM0518' };
     const url = '/zoeken?q=zebrapadgroep&gemeente=GM0518';

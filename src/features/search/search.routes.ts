@@ -47,12 +47,13 @@ function searchRaw(request: FastifyRequest): Record<string, unknown> {
 
 /** A rendered /zoeken body and the demand signal its first page records. */
 interface CachedBody {
-  readonly html: string;
+  /** UTF-8, sent as it is. */
+  readonly html: Buffer;
   readonly demand: SearchDemand | null;
 }
 
-// Rendered bodies are ~40–60 KB of HTML each: at most about 20 MB of them.
-const MAX_BODY_CHARS = 20_000_000;
+// Rendered bodies are tens of KB of HTML each: at most about 20 MB of them.
+const MAX_BODY_BYTES = 20_000_000;
 
 /** Today as the server sees it: result cards say whether an offering is stale, which changes by the day. */
 function today(): string {
@@ -114,7 +115,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
   demandBuffers.set(app, demand);
   app.addHook('onClose', () => demand.flush());
   // Per app, not per database: the body also depends on the app's configuration (map tiles).
-  const bodies = new RevisionCache<CachedBody>(MAX_BODY_CHARS, (b) => b.html.length);
+  const bodies = new RevisionCache<CachedBody>(MAX_BODY_BYTES, (b) => b.html.length);
 
   app.get('/zoeken', async (request, reply) => {
     const params = parseSearchParams(searchRaw(request));
@@ -123,12 +124,13 @@ export function registerSearchRoutes(app: FastifyInstance): void {
     const cached = bodies.get(scope, key);
     if (cached) {
       if (cached.demand) demand.add(cached.demand);
-      return reply.page(h(SearchPage, { params, body: { html: cached.html } }));
+      return reply.pageAround(h(SearchPage, { params }), cached.html);
     }
     const body = await searchBody(db, request.lang, params, scope, app.deps.config.mapTileUrl);
     if (body.demand) demand.add(body.demand);
-    const rendered = (html: string) => bodies.set(scope, key, { html, demand: body.demand });
-    return reply.page(h(SearchPage, { params, body: { view: body.view, rendered } }));
+    const html = Buffer.from(reply.fragment(body.view));
+    bodies.set(scope, key, { html, demand: body.demand });
+    return reply.pageAround(h(SearchPage, { params }), html);
   });
 
   app.get('/api/v1/services', async (request, reply) => {

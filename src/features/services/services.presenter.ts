@@ -1,20 +1,12 @@
+import { languageName } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { freshness, type Freshness } from '../catalogue/catalogue.presenter.ts';
 import type { Taxonomy } from '../catalogue/taxonomy.ts';
 import type { LocationRow, OrganizationRow, ServiceDetailRow } from './services.repository.ts';
 
-const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
-
 /** Language codes ('nl', 'ar', 'tr') → names in the reader's language; unknown codes stay as they are. */
 export function languageNames(codes: readonly string[], lang: Lang): string[] {
-  const names = new Intl.DisplayNames([LOCALES[lang]], { type: 'language', fallback: 'code' });
-  return codes.map((code) => {
-    try {
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
+  return codes.map((code) => languageName(code, lang));
 }
 
 export interface LocationView {

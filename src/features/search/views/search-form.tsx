@@ -1,3 +1,4 @@
+import { languageName } from '../../../i18n/format.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
 import type { Taxonomy } from '../../catalogue/taxonomy.ts';
@@ -5,14 +6,6 @@ import { FILTER_NAMES, FILTERS, SORTS, type FilterName, type SearchParams } from
 import type { FacetCounts } from '../search.facets.ts';
 
 const DISTANCES = [5, 10, 25, 50] as const;
-
-export function languageName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function SearchForm({ params, municipalities }: { params: SearchParams; municipalities: readonly { code: string; name: string }[] }) {
   const { t } = usePage();

@@ -1,8 +1,7 @@
-import { h, type JSX } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
-import { Ctx, usePage } from '../../../web/context.ts';
+import { usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
+import { PageSlot } from '../../../web/render.ts';
 import type { ServiceSummaryView } from '../../catalogue/catalogue.presenter.ts';
 import type { Taxonomy } from '../../catalogue/taxonomy.ts';
 import { ServiceCardList } from '../../catalogue/views/service-card.tsx';
@@ -33,9 +32,6 @@ export type SearchPageState =
     }
   | { readonly kind: 'unknown-postcode'; readonly postcode: string }
   | { readonly kind: 'unknown-municipality'; readonly input: string };
-
-/** The body as cached HTML, or as a view to render (and hand to `rendered` for the cache). */
-export type SearchPageBody = { readonly html: string } | { readonly view: JSX.Element; readonly rendered: (html: string) => void };
 
 export interface SearchPageProps {
   readonly params: SearchParams;
@@ -110,17 +106,14 @@ function searchTitle(t: Translate, params: SearchParams): string {
 
 /**
  * The search page around its body. The body is HTML rendered once for the catalogue revision, the
- * language and the parameters (see search.routes.ts), so the layout (which may depend on who is
- * signed in) is the only part rendered for every request.
+ * language and the parameters (see search.routes.ts) and sent as cached bytes in the slot, so the
+ * layout (which may depend on who is signed in) is the only part rendered for every request.
  */
-export function SearchPage({ params, body }: { readonly params: SearchParams; readonly body: SearchPageBody }) {
-  const ctx = usePage();
-  // A nested render with this page's context; it runs after this component's last hook.
-  const html = 'html' in body ? body.html : renderToString(h(Ctx.Provider, { value: ctx }, body.view));
-  if (!('html' in body)) body.rendered(html);
+export function SearchPage({ params }: { readonly params: SearchParams }) {
+  const { t } = usePage();
   return (
-    <Layout title={searchTitle(ctx.t, params)} scripts={['map.js']}>
-      <div class="ww-search-body" dangerouslySetInnerHTML={{ __html: html }} />
+    <Layout title={searchTitle(t, params)} scripts={['map.js']}>
+      <PageSlot class="ww-search-body" />
     </Layout>
   );
 }
