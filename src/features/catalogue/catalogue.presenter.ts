@@ -2,12 +2,22 @@ import type { Lang } from '../../i18n/index.ts';
 import type { ServiceSummaryRow } from './catalogue.repository.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
-/** After this many months without a check an offering is stale; after twice as long, very stale. */
-export const STALE_AFTER_MONTHS = 6;
-
 export type Freshness = 'fresh' | 'stale' | 'very_stale';
 
-export function freshness(lastVerified: string, today: Date, months = STALE_AFTER_MONTHS): Freshness {
+/**
+ * The day an offering is judged on, and the installation's STALE_AFTER_MONTHS: after that many
+ * months without a check it is stale (as on the editors' freshness page); after twice as long, very stale.
+ */
+export interface AsOf {
+  readonly today: Date;
+  readonly staleAfterMonths: number;
+}
+
+export function asOf(config: { readonly staleAfterMonths: number }, today = new Date()): AsOf {
+  return { today, staleAfterMonths: config.staleAfterMonths };
+}
+
+export function freshness(lastVerified: string, { today, staleAfterMonths: months }: AsOf): Freshness {
   const verified = new Date(`${lastVerified}T00:00:00Z`);
   const stale = new Date(today);
   stale.setUTCMonth(stale.getUTCMonth() - months);
@@ -59,7 +69,7 @@ export function presentServiceSummary(
   row: ServiceSummaryRow,
   lang: Lang,
   taxonomy: Taxonomy,
-  today: Date,
+  when: AsOf,
   distanceKm: number | null = null,
 ): ServiceSummaryView {
   return {
@@ -92,7 +102,7 @@ export function presentServiceSummary(
         : null,
     programme: row.intervention_name,
     lastVerified: row.last_verified,
-    freshness: freshness(row.last_verified, today),
+    freshness: freshness(row.last_verified, when),
     demo: row.is_demo,
     distanceKm,
     point: row.point,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { AppError } from '../../errors.ts';
-import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
+import { asOf, presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
@@ -54,8 +54,8 @@ export function registerHulpwijzerRoutes(app: FastifyInstance): void {
       loadServiceSummaries(db, advice.matches.map((m) => m.id)),
       listCrisisLines(db),
     ]);
-    const today = new Date();
-    const services = summaries.map((row) => presentServiceSummary(row, request.lang, taxonomy, today));
+    const when = asOf(app.deps.config);
+    const services = summaries.map((row) => presentServiceSummary(row, request.lang, taxonomy, when));
     const crisis = lines.map((row) => presentCrisisLine(row, request.lang));
     return presentAdvice(advice, answers.role, services, crisis, taxonomy, request.lang, request.t);
   }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { h, type JSX } from 'preact';
 import type { DB } from '../../db/schema.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { presentServiceSummary, type ServiceSummaryView } from '../catalogue/catalogue.presenter.ts';
+import { asOf, presentServiceSummary, type AsOf, type ServiceSummaryView } from '../catalogue/catalogue.presenter.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import { taxonomyOf, type Taxonomy } from '../catalogue/taxonomy.ts';
 import { presentCrisisLine } from '../crisis/crisis.presenter.ts';
@@ -17,10 +17,9 @@ import { listNationalServiceIds, type SearchDemand } from './search.repository.t
 import { runSearch } from './search.service.ts';
 import { SearchBody, SearchPage, type Loosening, type SearchPageState } from './views/search-page.tsx';
 
-async function summaries(db: Kysely<DB>, hits: readonly SearchHit[], lang: Lang, taxonomy: Taxonomy): Promise<ServiceSummaryView[]> {
+async function summaries(db: Kysely<DB>, hits: readonly SearchHit[], lang: Lang, taxonomy: Taxonomy, when: AsOf): Promise<ServiceSummaryView[]> {
   const rows = await loadServiceSummaries(db, hits.map((h) => h.id));
-  const today = new Date();
-  return rows.map((row) => presentServiceSummary(row, lang, taxonomy, today, hits.find((h) => h.id === row.id)?.distanceKm ?? null));
+  return rows.map((row) => presentServiceSummary(row, lang, taxonomy, when, hits.find((h) => h.id === row.id)?.distanceKm ?? null));
 }
 
 /**
@@ -62,7 +61,14 @@ function today(): string {
 }
 
 /** Everything the /zoeken body shows, worked out from the search outcome. */
-async function searchBody(db: Kysely<DB>, lang: Lang, params: SearchParams, scope: CacheScope, mapTileUrl: string): Promise<{ view: JSX.Element; demand: SearchDemand | null }> {
+async function searchBody(
+  db: Kysely<DB>,
+  lang: Lang,
+  params: SearchParams,
+  scope: CacheScope,
+  config: { readonly mapTileUrl: string; readonly staleAfterMonths: number },
+): Promise<{ view: JSX.Element; demand: SearchDemand | null }> {
+  const when = asOf(config);
   const [outcome, taxonomy, municipalities] = [await runSearch(db, params, PAGE_SIZE, scope), await taxonomyOf(db), await municipalityList(db)];
   let state: SearchPageState;
   let demand: SearchDemand | null = null;
@@ -79,12 +85,12 @@ async function searchBody(db: Kysely<DB>, lang: Lang, params: SearchParams, scop
       state = {
         kind: 'results',
         total: result.total,
-        services: await summaries(db, result.hits, lang, taxonomy),
+        services: await summaries(db, result.hits, lang, taxonomy, when),
         facets: result.facets,
         placeName: outcome.place?.name ?? null,
         widened: outcome.widened,
         loosen: empty ? await loosenings(db, params, result, scope) : [],
-        national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), lang, taxonomy) : [],
+        national: empty ? await summaries(db, (await listNationalServiceIds(db, 5)).map((id) => ({ id, distanceKm: null })), lang, taxonomy, when) : [],
         crisisLines: empty ? lines : [],
         childLines: forYoung ? lines.filter((l) => l.id === CHILD_LINE) : [],
       };
@@ -99,7 +105,7 @@ async function searchBody(db: Kysely<DB>, lang: Lang, params: SearchParams, scop
       break;
     }
   }
-  return { view: h(SearchBody, { params, municipalities, taxonomy, pageSize: PAGE_SIZE, state, mapTileUrl }), demand };
+  return { view: h(SearchBody, { params, municipalities, taxonomy, pageSize: PAGE_SIZE, state, mapTileUrl: config.mapTileUrl }), demand };
 }
 
 const demandBuffers = new WeakMap<FastifyInstance, DemandBuffer>();
@@ -126,7 +132,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
       if (cached.demand) demand.add(cached.demand);
       return reply.pageAround(h(SearchPage, { params }), cached.html);
     }
-    const body = await searchBody(db, request.lang, params, scope, app.deps.config.mapTileUrl);
+    const body = await searchBody(db, request.lang, params, scope, app.deps.config);
     if (body.demand) demand.add(body.demand);
     const html = Buffer.from(reply.fragment(body.view));
     bodies.set(scope, key, { html, demand: body.demand });
@@ -152,7 +158,7 @@ export function registerSearchRoutes(app: FastifyInstance): void {
         // Like every /api/v1 answer: Dutch unless ?lang=en, whatever the site's language cookie says.
         const lang: Lang = searchRaw(request)['lang'] === 'en' ? 'en' : 'nl';
         const taxonomy = await taxonomyOf(db);
-        const items = await summaries(db, outcome.result.hits, lang, taxonomy);
+        const items = await summaries(db, outcome.result.hits, lang, taxonomy, asOf(app.deps.config));
         return reply.header('cache-control', 'public, max-age=60').header('content-language', lang).send({
           total: outcome.result.total,
           page: params.page,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
+import { asOf, presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import {
   addToList,
@@ -48,8 +48,8 @@ export function registerBewaarlijstRoutes(app: FastifyInstance): void {
     const shared = request.query.ids !== undefined;
     const ids = shared ? parseIdList(request.query.ids) : savedIds(request);
     const labels = await taxonomy();
-    const today = new Date();
-    const services = (await loadServiceSummaries(db, ids)).map((s) => presentServiceSummary(s, request.lang, labels, today));
+    const when = asOf(app.deps.config);
+    const services = (await loadServiceSummaries(db, ids)).map((s) => presentServiceSummary(s, request.lang, labels, when));
     const shareUrl = new URL(`/bewaarlijst?ids=${services.map((s) => s.id).join(',')}`, config.publicUrl).toString();
     return reply.page(h(BewaarlijstPage, { services, shared, shareUrl }));
   });

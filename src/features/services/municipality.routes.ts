@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { LEVELS } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { slugify } from '../../reference/load-reference.ts';
-import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
+import { asOf, presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import { pageNumber } from './services.input.ts';
 import { findMunicipalityByCode, listMunicipalityNames, listMunicipalityServices } from './services.repository.ts';
@@ -37,9 +37,9 @@ export function registerMunicipalityRoutes(app: FastifyInstance): void {
     if (page > pages) throw new AppError('not_found', 'This page does not exist.');
     const slice = all.slice((page - 1) * MUNICIPALITY_PAGE_SIZE, page * MUNICIPALITY_PAGE_SIZE);
     const labels = await taxonomy();
-    const today = new Date();
+    const when = asOf(app.deps.config);
     const summaries = (await loadServiceSummaries(db, slice.map((s) => s.id))).map((s) =>
-      presentServiceSummary(s, request.lang, labels, today),
+      presentServiceSummary(s, request.lang, labels, when),
     );
     const groups: LevelGroup[] = LEVELS.map((level) => ({
       level,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { AppError } from '../../errors.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
-import { presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
+import { asOf, presentServiceSummary } from '../catalogue/catalogue.presenter.ts';
 import { isUuid, pageNumber } from './services.input.ts';
 import { presentLocation, presentOrganization } from './services.presenter.ts';
 import { findOrganization, listOrganizationLocations, pageOrganizationServiceIds } from './services.repository.ts';
@@ -26,8 +26,8 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     const pages = Math.max(1, Math.ceil(total / ORGANIZATION_PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'This page does not exist.');
     const labels = await taxonomy();
-    const today = new Date();
-    const services = (await loadServiceSummaries(db, ids)).map((s) => presentServiceSummary(s, request.lang, labels, today));
+    const when = asOf(app.deps.config);
+    const services = (await loadServiceSummaries(db, ids)).map((s) => presentServiceSummary(s, request.lang, labels, when));
     return reply.page(
       h(OrganizationPage, {
         organization: presentOrganization(row, request.lang),

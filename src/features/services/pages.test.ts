@@ -108,3 +108,26 @@ describe('organisation and municipality pages (integration, demo data)', () => {
     assert.match(muni2.body, /Dit aanbod staat op een andere pagina/);
   });
 });
+
+describe('stale marking on public pages follows STALE_AFTER_MONTHS', () => {
+  it('marks an offering checked eight months ago as stale with 6 months, and not with 12', async () => {
+    const eightMonthsAgo = new Date();
+    eightMonthsAgo.setUTCMonth(eightMonthsAgo.getUTCMonth() - 8);
+    const verified = eightMonthsAgo.toISOString().slice(0, 10);
+    for (const [months, stale] of [['6', true], ['12', false]] as const) {
+      const t = await createTestApp({ template: await demoTemplate(), env: { STALE_AFTER_MONTHS: months } });
+      try {
+        await t.database.db.updateTable('service').set({ last_verified: verified }).where('id', '=', A001).execute();
+        const service = await t.app.inject({ url: `/aanbod/${A001}` });
+        const organisation = await t.app.inject({ url: `/organisaties/${ORG}` });
+        const card = /<li class="ww-card ww-service-card" data-service="([^"]+)".*?<\/li>/gs;
+        const a001Card = [...organisation.body.matchAll(card)].find((m) => m[1] === A001)?.[0] ?? '';
+        assert.ok(a001Card, 'the organisation page lists the offering');
+        assert.equal(/ww-stale/.test(service.body), stale, `offering page, ${months} months`);
+        assert.equal(/ww-stale/.test(a001Card), stale, `organisation page card, ${months} months`);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { AppError } from '../../errors.ts';
 import type { Lang, MessageKey } from '../../i18n/index.ts';
+import { asOf } from '../catalogue/catalogue.presenter.ts';
 import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import { BEWAARLIJST_COOKIE, isUuid, parseIdList, parseReport, type ReportField, type ReportValues } from './services.input.ts';
 import { presentServiceDetail, type ServiceDetailView } from './services.presenter.ts';
@@ -23,7 +24,7 @@ export function registerServiceRoutes(app: FastifyInstance): void {
     const row = await findServiceDetail(db, id.toLowerCase());
     if (!row) throw notFound();
     const [locations, area] = await Promise.all([listServiceLocations(db, row.id), listServiceAreaNames(db, row.id)]);
-    return presentServiceDetail(row, { locations, area }, lang, await taxonomy(), new Date());
+    return presentServiceDetail(row, { locations, area }, lang, await taxonomy(), asOf(app.deps.config));
   }
 
   const EMPTY: { values: ReportValues; errors: Partial<Record<ReportField, MessageKey>> } = {

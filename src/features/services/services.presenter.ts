@@ -1,6 +1,6 @@
 import { languageName } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { freshness, type Freshness } from '../catalogue/catalogue.presenter.ts';
+import { freshness, type AsOf, type Freshness } from '../catalogue/catalogue.presenter.ts';
 import type { Taxonomy } from '../catalogue/taxonomy.ts';
 import type { LocationRow, OrganizationRow, ServiceDetailRow } from './services.repository.ts';
 
@@ -75,7 +75,7 @@ export function presentServiceDetail(
   extra: { locations: readonly LocationRow[]; area: readonly string[] },
   lang: Lang,
   taxonomy: Taxonomy,
-  today: Date,
+  when: AsOf,
 ): ServiceDetailView {
   const nl = lang === 'nl';
   const term = (taxonomyName: string, code: string): Labelled => ({ code, label: taxonomy.label(taxonomyName, code, lang) });
@@ -115,7 +115,7 @@ export function presentServiceDetail(
       date: row.recognition_code ? row.recognition_date : null,
     },
     lastVerified: row.last_verified,
-    freshness: freshness(row.last_verified, today),
+    freshness: freshness(row.last_verified, when),
   };
 }
 
