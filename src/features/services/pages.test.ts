@@ -131,3 +131,37 @@ describe('stale marking on public pages follows STALE_AFTER_MONTHS', () => {
     }
   });
 });
+
+describe('deactivated organisations and locations on public pages', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ template: await demoTemplate() });
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  it('leaves a deactivated location out of the organisation and offering pages', async () => {
+    const { db } = t.database;
+    const location = await db
+      .selectFrom('service_at_location as sal')
+      .innerJoin('location as l', 'l.id', 'sal.location_id')
+      .select(['l.id', 'l.address'])
+      .where('sal.service_id', '=', A001)
+      .executeTakeFirstOrThrow();
+    for (const url of [`/organisaties/${ORG}`, `/aanbod/${A001}`]) assert.ok((await t.app.inject({ url })).body.includes(location.address), url);
+    await db.updateTable('location').set({ status: 'inactive' }).where('id', '=', location.id).execute();
+    for (const url of [`/organisaties/${ORG}`, `/aanbod/${A001}`]) assert.ok(!(await t.app.inject({ url })).body.includes(location.address), url);
+  });
+
+  it('says a deactivated organisation is no longer listed, without its contact details', async () => {
+    await t.database.db.updateTable('organization').set({ status: 'inactive' }).where('id', '=', ORG).execute();
+    const nl = await t.app.inject({ url: `/organisaties/${ORG}` });
+    assert.equal(nl.statusCode, 200);
+    assert.match(nl.body, /Deze organisatie staat niet meer in de Wegwijzer/);
+    assert.doesNotMatch(nl.body, /mailto:info@samenverder\.example\.org/);
+    assert.doesNotMatch(nl.body, /ww-service-card/);
+    const en = await t.app.inject({ url: `/organisaties/${ORG}?lang=en` });
+    assert.match(en.body, /This organisation is no longer listed/);
+  });
+});

@@ -127,6 +127,8 @@ export interface OrganizationView {
   readonly website: string | null;
   readonly phone: string | null;
   readonly demo: boolean;
+  /** False once editors deactivated it: its page says so and shows no contact details. */
+  readonly active: boolean;
 }
 
 export function presentOrganization(row: OrganizationRow, lang: Lang): OrganizationView {
@@ -138,6 +140,7 @@ export function presentOrganization(row: OrganizationRow, lang: Lang): Organizat
     website: row.website,
     phone: row.phone,
     demo: row.is_demo,
+    active: row.status === 'active',
   };
 }
 

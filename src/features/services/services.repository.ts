@@ -35,6 +35,7 @@ export async function listServiceLocations(db: Kysely<DB>, serviceId: string) {
     .innerJoin('location as l', 'l.id', 'sal.location_id')
     .select(LOCATION_COLUMNS)
     .where('sal.service_id', '=', serviceId)
+    .where('l.status', '=', 'active')
     .orderBy('l.city')
     .orderBy('l.name')
     .execute();
@@ -66,7 +67,7 @@ export async function insertServiceReport(
 export async function findOrganization(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('organization')
-    .select(['id', 'name', 'description_nl', 'description_en', 'email', 'website', 'phone', 'is_demo'])
+    .select(['id', 'name', 'description_nl', 'description_en', 'email', 'website', 'phone', 'is_demo', 'status'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -78,6 +79,7 @@ export async function listOrganizationLocations(db: Kysely<DB>, organizationId: 
     .selectFrom('location as l')
     .select(LOCATION_COLUMNS)
     .where('l.organization_id', '=', organizationId)
+    .where('l.status', '=', 'active')
     .orderBy('l.city')
     .orderBy('l.name')
     .execute();
