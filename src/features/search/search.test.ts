@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, demoTemplate, type TestDatabase } from '../../../test/db.ts';
 import { loadServiceSummaries } from '../catalogue/catalogue.repository.ts';
 import { FILTER_NAMES, parseSearchParams } from './search.query.ts';
+import { findCandidates } from './search.repository.ts';
 import { runSearch, type SearchOutcome } from './search.service.ts';
 
 function results(outcome: SearchOutcome) {
@@ -123,5 +124,33 @@ describe('search quality (integration, demo data)', () => {
     assert.equal(first.result.hits.length, 10);
     const overlap = first.result.hits.filter((h) => second.result.hits.some((s) => s.id === h.id));
     assert.deepEqual(overlap, []);
+  });
+});
+
+describe('candidate lines (integration, demo data)', () => {
+  it('keeps an offering whose name holds tabs and line breaks on one line, with every field in place', async () => {
+    const database = await createTestDatabase(await demoTemplate());
+    try {
+      const target = await database.db
+        .selectFrom('service')
+        .select(['id', 'level', 'access', 'cost', 'themes'])
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await database.db.updateTable('service').set({ name_nl: 'Praat\tgroep\nDelft\r\nZuid' }).where('id', '=', target.id).execute();
+      const all = results(await runSearch(database.db, parseSearchParams({}), 20));
+      const candidates = await findCandidates(database.db, {
+        tsQuery: null, text: '', municipality: null, origin: null, radiusKm: null, age: null,
+        filters: parseSearchParams({}).filters, sort: 'relevance', limit: 20, offset: 0,
+      });
+      assert.equal(candidates.length, all.result.total, 'one candidate per offering: no line was split');
+      const mine = candidates.find((c) => c.id === target.id);
+      assert.deepEqual(
+        mine && { name: mine.name_nl, level: mine.level, access: mine.access, cost: mine.cost, themes: mine.themes },
+        { name: 'Praat groep Delft  Zuid', level: target.level, access: target.access, cost: target.cost, themes: target.themes },
+      );
+    } finally {
+      await database.cleanup();
+    }
   });
 });
