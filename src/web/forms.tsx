@@ -41,6 +41,8 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
 export interface FieldError {
   readonly field: string;
   readonly key: MessageKey;
+  /** The entry's text when it says more than the message alone (e.g. which field, by name). */
+  readonly text?: string;
 }
 
 /** GOV.UK pattern: a heading and links to every field that needs attention. */
@@ -56,7 +58,7 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
         {errors.map((e) => (
           <li key={e.field}>
             <a class="utrecht-link" href={`#${e.field}`}>
-              {t(e.key)}
+              {e.text ?? t(e.key)}
             </a>
           </li>
         ))}

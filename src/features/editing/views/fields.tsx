@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, SelectField, TextArea, TextField } from '../../../web/forms.tsx';
+import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from '../../../web/forms.tsx';
 import { allFields, sameValue, type FieldSpec, type Snapshot, type Value } from '../editing.fields.ts';
 import type { FieldErrors, FormValues, OptionLists } from '../editing.input.ts';
 import type { CatalogueEntity } from '../../../db/schema.ts';
@@ -59,24 +59,11 @@ export function FieldControl({ spec, values, errors, options }: { spec: FieldSpe
 /** The error summary, each entry naming its field, linking to it. */
 export function EditErrorSummary({ kind, errors }: { kind: CatalogueEntity; errors: FieldErrors }) {
   const { t } = usePage();
-  const entries = allFields(kind).filter((f) => errors[f.name]);
-  if (entries.length === 0) return null;
-  return (
-    <div class="ww-error-summary" role="alert" aria-labelledby="foutoverzicht-titel" tabIndex={-1} id="foutoverzicht">
-      <h2 class="utrecht-heading-2" id="foutoverzicht-titel">
-        {t('form.errorSummary')}
-      </h2>
-      <ul class="utrecht-unordered-list">
-        {entries.map((f) => (
-          <li key={f.name}>
-            <a class="utrecht-link" href={`#${fieldId(f.name)}`}>
-              {t('editing.errorFor', { field: t(f.label), message: t(errors[f.name] as MessageKey) })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const entries = allFields(kind).flatMap((f) => {
+    const key = errors[f.name];
+    return key ? [{ field: fieldId(f.name), key, text: t('editing.errorFor', { field: t(f.label), message: t(key) }) }] : [];
+  });
+  return <ErrorSummary errors={entries} />;
 }
 
 /** A snapshot value as readable text in the page's language. */
