@@ -280,10 +280,13 @@ export function SubmitButton({ children, secondary = false, name, value }: { chi
   );
 }
 
-/** A short message after an action or about the page (NL Design System alert); errors are announced at once. */
-export function Notice({ text, kind = 'ok' }: { text: string; kind?: 'info' | 'ok' | 'warning' | 'error' }) {
+/**
+ * A short message after an action or about the page (NL Design System alert). Errors, and
+ * anything `urgent` (a warning that stops what the person asked for), are announced at once.
+ */
+export function Notice({ text, kind = 'ok', urgent = false }: { text: string; kind?: 'info' | 'ok' | 'warning' | 'error'; urgent?: boolean }) {
   return (
-    <div class={`utrecht-alert utrecht-alert--${kind} ww-alert`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div class={`utrecht-alert utrecht-alert--${kind} ww-alert`} role={kind === 'error' || urgent ? 'alert' : 'status'}>
       <p class="utrecht-paragraph">{text}</p>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { CatalogueEntity, VersionSource } from '../../../db/schema.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, Pagination, SubmitButton } from '../../../web/forms.tsx';
+import { CsrfField, Notice, Pagination, SubmitButton } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { OptionLists } from '../editing.input.ts';
 import type { VersionRow } from '../versions.repository.ts';
@@ -45,9 +45,7 @@ export function HistoryPage(props: HistoryProps) {
         </a>
       </p>
       {props.restored && (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{t('editing.notice.restored')}</p>
-        </div>
+        <Notice text={t('editing.notice.restored')} />
       )}
       {shown.length === 0 && <Paragraph>{t('editing.history.empty')}</Paragraph>}
       <ol class="ww-history">

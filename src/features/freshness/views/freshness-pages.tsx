@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { CsrfField, Pagination, SelectField, SubmitButton, type Option } from '../../../web/forms.tsx';
+import { CsrfField, Notice, Pagination, SelectField, SubmitButton, type Option } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { StaleRow } from '../freshness.repository.ts';
 
@@ -88,9 +88,7 @@ export function ConfirmPage({ state }: { state: ConfirmState }) {
         </>
       )}
       {state.kind === 'done' && (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{t('freshness.confirm.done', { name: state.name })}</p>
-        </div>
+        <Notice text={t('freshness.confirm.done', { name: state.name })} />
       )}
       {(state.kind === 'expired' || state.kind === 'invalid') && <Paragraph>{t(FAILURES[state.kind])}</Paragraph>}
     </Layout>

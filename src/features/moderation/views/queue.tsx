@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { Pagination } from '../../../web/forms.tsx';
+import { Notice, Pagination } from '../../../web/forms.tsx';
 import { Heading1, Layout } from '../../../web/layout.tsx';
 import type { ProposalRow, ReportRow } from '../moderation.repository.ts';
 import { proposalLabel } from '../moderation.service.ts';
@@ -66,9 +66,7 @@ export function ProposalListPage(props: ProposalListProps) {
     <Layout title={props.title}>
       <Heading1>{props.title}</Heading1>
       {props.notice && (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{t('editing.notice.proposed')}</p>
-        </div>
+        <Notice text={t('editing.notice.proposed')} />
       )}
       {props.tabs && <QueueTabs current="proposals" />}
       <StatusLinks base={props.base} statuses={PROPOSAL_STATUSES} current={props.status} />

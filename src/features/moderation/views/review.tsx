@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, Notice, SubmitButton, TextArea } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { Snapshot } from '../../editing/editing.fields.ts';
 import type { OptionLists } from '../../editing/editing.input.ts';
@@ -32,9 +32,7 @@ export function ProposalPage({ proposal, current, options, reasonError, reason =
       <QueueTabs current="proposals" />
       <Paragraph>{t('moderation.proposals.meta', { kind: t(KIND_LABELS[proposal.kind]), organization: proposal.organizationName, email: proposal.proposerEmail, date: proposal.createdAt.toISOString().slice(0, 10) })}</Paragraph>
       {conflict && (
-        <div class="utrecht-alert utrecht-alert--warning" role="alert">
-          <p class="utrecht-paragraph">{t('moderation.proposal.conflict', { base: proposal.baseVersion ?? 0, current: current?.version ?? 0 })}</p>
-        </div>
+        <Notice kind="warning" urgent text={t('moderation.proposal.conflict', { base: proposal.baseVersion ?? 0, current: current?.version ?? 0 })} />
       )}
       <ErrorSummary errors={reasonError ? [{ field: 'reden', key: reasonError }] : []} />
       <DiffTable kind={proposal.kind} before={current?.snapshot ?? null} after={proposal.snapshot} options={options} caption={t('moderation.proposal.caption')} beforeHeading={t('moderation.proposal.current')} afterHeading={t('moderation.proposal.proposed')} />

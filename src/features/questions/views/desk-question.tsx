@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, SelectField, SubmitButton, TextArea, TextField } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, Notice, SelectField, SubmitButton, TextArea, TextField } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import { TEXT_MAX } from '../questions.input.ts';
 import type { MessageView, QuestionView } from '../questions.presenter.ts';
@@ -103,9 +103,7 @@ export function DeskQuestionPage(props: DeskQuestionProps) {
       <Heading1>{t('questions.desk.detail.title', { code: question.code })}</Heading1>
       <ErrorSummary errors={fieldErrors(errors, IDS)} />
       {done && (
-        <div class="utrecht-alert utrecht-alert--ok ww-alert" role="status">
-          <p class="utrecht-paragraph">{t(DONE_TEXT[done])}</p>
-        </div>
+        <Notice text={t(DONE_TEXT[done])} />
       )}
       <dl class="ww-question-meta">
         <dt>{t('questions.desk.col.status')}</dt>

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, SubmitButton, TextArea } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, Notice, SubmitButton, TextArea } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { CrisisLineView } from '../../crisis/crisis.presenter.ts';
 import { askerMayReply } from '../questions.policy.ts';
@@ -55,9 +55,7 @@ export function FollowUpPage({ token, question, replied, reply, deleteError, kid
       <Heading1>{t('questions.followUp.title')}</Heading1>
       <ErrorSummary errors={fieldErrors({ reply: reply.error, confirm: deleteError }, IDS)} />
       {replied && (
-        <div class="utrecht-alert utrecht-alert--ok ww-alert" role="status">
-          <p class="utrecht-paragraph">{t('questions.followUp.replied')}</p>
-        </div>
+        <Notice text={t('questions.followUp.replied')} />
       )}
       <dl class="ww-question-meta">
         <dt>{t('questions.followUp.status')}</dt>

@@ -2,6 +2,7 @@ import { usePage } from '../../../web/context.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { CrisisLineView } from '../../crisis/crisis.presenter.ts';
 import { KidsHelp } from './kids-help.tsx';
+import { Notice } from '../../../web/forms.tsx';
 
 export interface ReceivedPageProps {
   readonly followUpUrl: string;
@@ -16,9 +17,7 @@ export function ReceivedPage({ followUpUrl, code, emailed, kidsLine }: ReceivedP
   return (
     <Layout title={t('questions.received.title')}>
       <Heading1>{t('questions.received.title')}</Heading1>
-      <div class="utrecht-alert utrecht-alert--ok ww-alert" role="status">
-        <p class="utrecht-paragraph">{t('questions.received.intro')}</p>
-      </div>
+      <Notice text={t('questions.received.intro')} />
       <section class="ww-question-link" aria-labelledby="link-titel">
         <h2 class="utrecht-heading-2" id="link-titel">
           {t('questions.received.linkHeading')}
@@ -76,9 +75,7 @@ export function DeletedPage() {
   return (
     <Layout title={t('questions.deleted.title')}>
       <Heading1>{t('questions.deleted.title')}</Heading1>
-      <div class="utrecht-alert utrecht-alert--ok ww-alert" role="status">
-        <p class="utrecht-paragraph">{t('questions.deleted.text')}</p>
-      </div>
+      <Notice text={t('questions.deleted.text')} />
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import { CrisisLineList } from '../../crisis/views/crisis-lines.tsx';
 import { searchQueryString, type FilterName, type SearchParams } from '../search.query.ts';
 import type { FacetCounts } from '../search.facets.ts';
 import { FilterFields, SearchForm } from './search-form.tsx';
+import { Notice } from '../../../web/forms.tsx';
 
 export interface Loosening {
   readonly filter: FilterName | 'q';
@@ -127,14 +128,10 @@ export function SearchBody({ params, municipalities, taxonomy, pageSize, state, 
       <Heading1>{title}</Heading1>
       <Paragraph lead>{t('search.lead')}</Paragraph>
       {state.kind === 'unknown-postcode' && (
-        <div class="utrecht-alert utrecht-alert--warning ww-alert" role="alert">
-          <p class="utrecht-paragraph">{t('search.unknownPostcode', { postcode: state.postcode })}</p>
-        </div>
+        <Notice kind="warning" urgent text={t('search.unknownPostcode', { postcode: state.postcode })} />
       )}
       {state.kind === 'unknown-municipality' && (
-        <div class="utrecht-alert utrecht-alert--warning ww-alert" role="alert">
-          <p class="utrecht-paragraph">{t('search.unknownMunicipality', { input: state.input })}</p>
-        </div>
+        <Notice kind="warning" urgent text={t('search.unknownMunicipality', { input: state.input })} />
       )}
       <SearchForm params={state.kind === 'results' ? params : { ...params, postcode: null, gemeente: null }} municipalities={municipalities} />
       {state.kind === 'results' && (

@@ -6,7 +6,7 @@ import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import { DemoBadge } from '../../catalogue/views/service-card.tsx';
 import type { ReportField, ReportValues } from '../services.input.ts';
 import type { ServiceDetailView } from '../services.presenter.ts';
-import { ErrorSummary } from '../../../web/forms.tsx';
+import { ErrorSummary, Notice } from '../../../web/forms.tsx';
 import { ContactList, LocationList, SaveButton } from './parts.tsx';
 import { REPORT_FIELD_IDS, ReportForm } from './report-form.tsx';
 
@@ -70,9 +70,7 @@ export function ServicePage({ service, saved, reported, report }: ServicePagePro
     <Layout title={service.name} mainClass="ww-detail">
       <ErrorSummary errors={errors} />
       {reported && (
-        <div class="utrecht-alert utrecht-alert--ok ww-alert" role="status">
-          <p class="utrecht-paragraph">{t('services.report.thanks')}</p>
-        </div>
+        <Notice text={t('services.report.thanks')} />
       )}
       <Heading1>{service.name}</Heading1>
       <p class="ww-card__meta">
