@@ -10,7 +10,7 @@ describe('app (integration)', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp({
-      env: { PUBLIC_WRITE_RATE_LIMIT: '3', TRUST_PROXY: 'on' },
+      env: { PUBLIC_WRITE_RATE_LIMIT: '3', TRUST_PROXY: '1' },
       prepare(app) {
         app.get('/test/boom', async () => {
           throw new Error('secret internal detail');

@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Config } from './config.ts';
+import type { Config, TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError, codeForStatus, HTTP_STATUS, type AppErrorCode } from './errors.ts';
 import { registerAuth } from './features/auth/auth.plugin.ts';
@@ -59,6 +59,17 @@ const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   unavailable: 'Service Unavailable',
   internal: 'Internal Server Error',
 };
+
+/**
+ * Fastify's form of TRUST_PROXY. A hop count trusts the first `hops` addresses counted from the
+ * socket (proxy-addr's order), so the client is the address the outermost proxy saw; it cannot
+ * check who the peer is, which is why the app must then be reachable only through the proxy.
+ */
+function proxyTrust(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -115,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
@@ -154,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.trustProxy },
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.behindProxy },
   });
   await app.register(rateLimit, {
     global: false,
@@ -171,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     demo: config.demoData,
     siteName: config.siteName,
     contactEmail: config.contactEmail,
-    secureCookies: config.trustProxy,
+    secureCookies: config.behindProxy,
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found', 'No resource at this address.'));

@@ -23,6 +23,11 @@ describe('loadConfig', () => {
       [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET'],
       [{ MAP_TILE_URL: 'https://tiles.example.org/tile.png' }, 'MAP_TILE_URL'],
       [{ CONTACT_EMAIL: 'nobody' }, 'CONTACT_EMAIL'],
+      [{ TRUST_PROXY: 'on' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '10.0.0.1,proxy.example.org' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -31,6 +36,15 @@ describe('loadConfig', () => {
         `expected ${variable} to be rejected for ${JSON.stringify(env)}`,
       );
     }
+  });
+
+  it('trusts a number of proxy hops or the proxies\' addresses, never every hop', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'off' }).behindProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).behindProxy, true);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,loopback, ::1' }).trustProxy, ['10.0.0.1', '172.16.0.0/12', 'loopback', '::1']);
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'on' }), /number of proxies in front of the app/);
   });
 
   it('reads switches and paths', () => {

@@ -1,5 +1,13 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from './paths.ts';
+
+/**
+ * Which reverse proxies may tell us the client's address: none, the number of proxy hops in
+ * front of the app, or the proxies' own addresses (IPs, CIDR ranges, or proxy-addr's names
+ * `loopback`, `linklocal`, `uniquelocal`). Never "every hop": a client could pick its address.
+ */
+export type TrustProxy = false | number | readonly string[];
 
 /** Everything the process reads from its environment, parsed and checked once at start. */
 export interface Config {
@@ -11,8 +19,10 @@ export interface Config {
   readonly dataDir: string;
   readonly demoData: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Trust X-Forwarded-* from a reverse proxy (needed for HSTS and client addresses). */
-  readonly trustProxy: boolean;
+  /** Which X-Forwarded-* hops to believe (needed for HSTS and client addresses). */
+  readonly trustProxy: TrustProxy;
+  /** Behind a TLS-terminating reverse proxy: cookies are sent with `Secure`. */
+  readonly behindProxy: boolean;
   /** Public base URL used in absolute links; defaults to http://localhost:PORT. */
   readonly publicUrl: string;
   /** Secret for signed cookies; generated and kept in the database when absent. */
@@ -90,6 +100,41 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const name = 'TRUST_PROXY';
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || ['off', 'false', 'no', '0'].includes(raw)) return false;
+  if (['on', 'true', 'yes'].includes(raw)) {
+    throw new ConfigError(
+      name,
+      `"${env[name]}" would trust every X-Forwarded-For hop, so a client could choose its own address. Give the number of proxies in front of the app (usually 1) or their addresses, e.g. TRUST_PROXY=1 or TRUST_PROXY=10.0.0.1`,
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(name, `must be a number of proxy hops between 1 and 10, got ${hops}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `must be off, a number of proxy hops, or proxy addresses (IP or CIDR, comma-separated); "${bad}" is none of these`);
+  }
+  return entries;
+}
+
 export const DEFAULT_TILE_URL =
   'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
 
@@ -110,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mailFrom.replace(/^.*<(.+)>$/, '$1'))) {
     throw new ConfigError('MAIL_FROM', `is not an e-mail address: "${mailFrom}"`);
   }
+  const proxies = trustProxy(env);
   const dataDir = path.resolve(projectRoot, env['DATA_DIR']?.trim() || 'data');
   const tileUrl = url(env, 'MAP_TILE_URL', ['https:', 'http:']) ?? DEFAULT_TILE_URL;
   if (!tileUrl.includes('{z}') || !tileUrl.includes('{x}') || !tileUrl.includes('{y}')) {
@@ -128,7 +174,8 @@ export function loadConfig(env: Env = process.env): Config {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: proxies,
+    behindProxy: proxies !== false,
     publicUrl: (url(env, 'PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     cookieSecret,
     contactEmail,

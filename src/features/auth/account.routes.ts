@@ -56,7 +56,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
       const page = await enrolPage(session.principal.id, session.principal.email, req.authContext());
       return reply.page(h(EnrolPage, { ...page, error: code === '' ? 'auth.error.codeMissing' : 'auth.error.code' }), 400);
     }
-    setSessionCookie(reply, result.session, config.trustProxy);
+    setSessionCookie(reply, result.session, config.behindProxy);
     return reply.header('cache-control', 'no-store').page(h(RecoveryCodesPage, { codes: result.recoveryCodes }));
   });
 

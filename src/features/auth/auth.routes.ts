@@ -10,7 +10,7 @@ type Query = { Querystring: Record<string, string | undefined> };
 
 /** Sign-in (password, then the second factor), sign-out, and the password links. */
 export function registerAuthRoutes(app: FastifyInstance): void {
-  const secure = app.deps.config.trustProxy;
+  const secure = app.deps.config.behindProxy;
   const startSession = (reply: FastifyReply, session: NewSession) => setSessionCookie(reply, session, secure);
 
   app.get<Query>('/inloggen', async (request, reply) => {

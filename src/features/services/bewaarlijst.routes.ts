@@ -34,7 +34,7 @@ export function registerBewaarlijstRoutes(app: FastifyInstance): void {
       maxAge: BEWAARLIJST_MAX_AGE_S,
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.trustProxy,
+      secure: config.behindProxy,
     });
   }
 
