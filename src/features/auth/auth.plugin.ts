@@ -20,10 +20,17 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route the guard or the CSRF check was put on, for the tests that walk them all. */
     guardedRoutes: GuardedRoute[];
+    /** Every route the app has, with what the hooks decided for it, for the tests that walk them all. */
+    routeTable: RouteEntry[];
   }
   interface FastifyContextConfig {
     /** Required for every route under /beheer and /account: who may use it. */
     permission?: Permission;
+    /**
+     * The page is opened with a private link (a token in the path or query) or shows what only
+     * that link's holder may see: never stored by a browser or proxy, never sent on as a referrer.
+     */
+    privateLink?: true;
   }
 }
 
@@ -33,6 +40,15 @@ export interface GuardedRoute {
   readonly permission: Permission | null;
   readonly csrf: boolean;
 }
+
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly privateLink: boolean;
+}
+
+/** Route config for pages reached through a private link (see `privateLink`). */
+export const PRIVATE_LINK = { privateLink: true } as const;
 
 export const SESSION_COOKIE = 'ww_session';
 const TOUCH_AFTER_MS = 60_000;
@@ -68,6 +84,7 @@ export function registerAuth(app: FastifyInstance): void {
   const { db } = app.deps.database;
   const { config } = app.deps;
   app.decorate('guardedRoutes', [] as GuardedRoute[]);
+  app.decorate('routeTable', [] as RouteEntry[]);
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
   app.decorateRequest('audit', async function audit(this: FastifyRequest, entry: Omit<AuditEntry, 'actor' | 'ip'>) {
@@ -94,9 +111,18 @@ export function registerAuth(app: FastifyInstance): void {
     if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(db, found.tokenHash, now);
   });
 
+  // One place for what must never be cached: every answer to a signed-in (or half signed-in)
+  // session, and every page of a private link. Whatever the route set itself is overruled.
+  app.addHook('onSend', async (request, reply) => {
+    const privateLink = request.routeOptions.config?.privateLink === true;
+    if (request.session || privateLink) reply.header('cache-control', 'no-store');
+    if (privateLink) reply.header('referrer-policy', 'no-referrer');
+  });
+
   app.addHook('onRoute', (route: RouteOptions) => {
     const url = route.url;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url, privateLink: route.config?.privateLink === true });
     const writes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
     // CSRF on every state-changing form route, whether or not its author remembered.
     const csrf = writes && !url.startsWith('/api/');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../../i18n/index.ts';
-import { clearSessionCookie, pendingStepPath, setSessionCookie } from './auth.plugin.ts';
+import { clearSessionCookie, pendingStepPath, PRIVATE_LINK, setSessionCookie } from './auth.plugin.ts';
 import { emailProblem, field, PASSWORD_MESSAGES, safeNext } from './auth.input.ts';
 import { checkLink, requestPasswordReset, setPasswordWithLink, signIn, signOut, verifySecondFactor, type NewSession } from './auth.service.ts';
 import { BrokenLinkPage, CodePage, ForgotPage, SetPasswordPage, SignInPage } from './views/auth-pages.tsx';
@@ -91,17 +91,15 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return undefined;
   };
 
-  app.get<Query>('/wachtwoord-instellen', async (request, reply) => {
+  app.get<Query>('/wachtwoord-instellen', { config: PRIVATE_LINK }, async (request, reply) => {
     const token = (request.query['token'] ?? '').slice(0, 100);
-    reply.header('referrer-policy', 'no-referrer');
     return (await linkPage(request, reply, token)) ?? reply.page(h(SetPasswordPage, { token, errors: {} }));
   });
 
-  app.post('/wachtwoord-instellen', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/wachtwoord-instellen', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
     const token = field(request.body, 'token', 100);
     const password = field(request.body, 'password', 1000);
     const repeat = field(request.body, 'repeat', 1000);
-    reply.header('referrer-policy', 'no-referrer');
     const broken = await linkPage(request, reply, token);
     if (broken) return broken;
     if (password !== '' && password !== repeat) return reply.page(h(SetPasswordPage, { token, errors: { repeat: 'auth.error.password.mismatch' } }), 400);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { truncateIp } from '../../platform/audit.ts';
+import { PRIVATE_LINK } from '../auth/auth.plugin.ts';
 import { can } from '../auth/auth.policy.ts';
 import { bodyOf, field, PAGE_SIZE, pageOf, queryText } from '../editing/editing.http.ts';
 import { organizationOptions } from '../editing/options.repository.ts';
@@ -40,14 +41,14 @@ export function registerFreshnessRoutes(app: FastifyInstance): void {
     return service ? { kind: 'valid' as const, service } : { kind: 'invalid' as const };
   }
 
-  app.get('/nog-actueel', async (request, reply) => {
+  app.get('/nog-actueel', { config: PRIVATE_LINK }, async (request, reply) => {
     const code = queryText(request.query, 'code', 200);
     const result = await check(code);
     if (result.kind !== 'valid') return reply.page(h(ConfirmPage, { state: { kind: result.kind } }), result.kind === 'expired' ? 410 : 400);
     return reply.page(h(ConfirmPage, { state: { kind: 'ask', code, name: result.service.name, lastVerified: result.service.lastVerified } }));
   });
 
-  app.post('/nog-actueel', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/nog-actueel', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
     const result = await check(field(bodyOf(request), 'code'));
     if (result.kind !== 'valid') return reply.page(h(ConfirmPage, { state: { kind: result.kind } }), result.kind === 'expired' ? 410 : 400);
     const outcome = await confirmFresh(db, result.service.id, new Date(), truncateIp(request.ip));

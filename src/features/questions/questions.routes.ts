@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { AppError } from '../../errors.ts';
+import { PRIVATE_LINK } from '../auth/auth.plugin.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { registerDeskRoutes } from './desk.routes.ts';
 import { askChoices, kidsLine, municipalityOptions, presentOptions, topicOptions } from './questions.context.ts';
@@ -19,26 +20,23 @@ export const RETENTION_JOB = 'questions.retention';
 const RETENTION_HOUR_UTC = 3;
 
 const RATE_LIMITED = { rateLimit: {} };
+/** Answers that show the private link, or are opened with it. */
+const PRIVATE_WRITE = { ...PRIVATE_LINK, ...RATE_LIMITED };
 
 /**
  * The question desk: /vraag (ask), /vraag/volg/:token (the asker's private page), the JSON API,
- * the desk under /beheer/vragen and the daily retention job. Registered as its own plugin so its
- * pages get `no-store` and `no-referrer`: they carry personal data or the private link.
+ * the desk under /beheer/vragen and the daily retention job. Every answer that carries the
+ * private link or is opened with it is a `privateLink` route (never stored, no referrer); the
+ * desk's pages are signed in, so never stored either.
  */
 export function registerQuestionsRoutes(app: FastifyInstance): void {
   app.jobs.daily(RETENTION_JOB, async (_payload, { db, now }) => {
     await runQuestionRetention(db, now, app.deps.config.retentionMonths);
   }, RETENTION_HOUR_UTC);
-  void app.register(async (scope) => {
-    scope.addHook('onSend', async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
-      reply.header('referrer-policy', 'no-referrer');
-    });
-    registerAskRoutes(scope);
-    registerFollowUpRoutes(scope);
-    registerApiRoutes(scope);
-    registerDeskRoutes(scope);
-  });
+  registerAskRoutes(app);
+  registerFollowUpRoutes(app);
+  registerApiRoutes(app);
+  registerDeskRoutes(app);
 }
 
 const EMPTY_VALUES: Omit<AskValues, 'idempotencyKey'> = { topic: '', text: '', role: '', gemeente: '', email: '', consent: '' };
@@ -57,7 +55,7 @@ function registerAskRoutes(app: FastifyInstance): void {
     return renderAsk(request, reply, kid, { ...EMPTY_VALUES, role: kid ? 'children' : '', idempotencyKey: newIdempotencyKey() }, {});
   });
 
-  app.post('/vraag', { config: RATE_LIMITED }, async (request, reply) => {
+  app.post('/vraag', { config: PRIVATE_WRITE }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const kid = body['voor'] === 'kind';
     const input = parseAskForm(body, await askChoices(db));
@@ -99,11 +97,11 @@ function registerFollowUpRoutes(app: FastifyInstance): void {
     );
   }
 
-  app.get<Params & { Querystring: { verstuurd?: string } }>('/vraag/volg/:token', async (request, reply) =>
+  app.get<Params & { Querystring: { verstuurd?: string } }>('/vraag/volg/:token', { config: PRIVATE_LINK }, async (request, reply) =>
     renderFollowUp(request, reply, request.params.token, { replied: request.query.verstuurd === '1' }),
   );
 
-  app.post<Params>('/vraag/volg/:token/reactie', { config: RATE_LIMITED }, async (request, reply) => {
+  app.post<Params>('/vraag/volg/:token/reactie', { config: PRIVATE_WRITE }, async (request, reply) => {
     const { token } = request.params;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const text = cleanText(typeof body['text'] === 'string' ? body['text'] : '');
@@ -119,7 +117,7 @@ function registerFollowUpRoutes(app: FastifyInstance): void {
     }
   });
 
-  app.post<Params>('/vraag/volg/:token/verwijderen', { config: RATE_LIMITED }, async (request, reply) => {
+  app.post<Params>('/vraag/volg/:token/verwijderen', { config: PRIVATE_WRITE }, async (request, reply) => {
     const { token } = request.params;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body['confirm'] !== 'yes') return renderFollowUp(request, reply, token, { deleteError: 'questions.error.deleteConfirm' }, 400);
@@ -134,7 +132,7 @@ function registerApiRoutes(app: FastifyInstance): void {
   const { config } = app.deps;
   const english = translator('en');
 
-  app.post<{ Querystring: { lang?: string } }>('/api/v1/questions', { config: RATE_LIMITED }, async (request, reply) => {
+  app.post<{ Querystring: { lang?: string } }>('/api/v1/questions', { config: PRIVATE_WRITE }, async (request, reply) => {
     const parsed = parseAskApi(request.body, await askChoices(db));
     if (parsed.kind === 'invalid') {
       const fields = Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, english(key)]));

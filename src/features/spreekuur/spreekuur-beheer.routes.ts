@@ -7,7 +7,7 @@ import { taxonomyOf, type Taxonomy } from '../catalogue/taxonomy.ts';
 import { findBooking, listBookingsBetween, listBookingsOnClosedSlots, setAttendance, setStaffNote, type BookingRow } from './booking.repository.ts';
 import { parseException, parseHours, type ExceptionErrors, type ExceptionValues, type HoursErrors, type HoursValues } from './spreekuur-admin.input.ts';
 import { isUuid } from './spreekuur.input.ts';
-import { privatePage, SPREEKUUR_PERMISSION } from './spreekuur.policy.ts';
+import { SPREEKUUR_PERMISSION } from './spreekuur.policy.ts';
 import { dayInstant, formatDay, formatTime, formatWhen, localeOf, placeText } from './spreekuur.presenter.ts';
 import { listExceptions, listHours, listLocations, locationExists } from './spreekuur.repository.ts';
 import { addException, createHours, removeException, stopHours, type StaffContext } from './spreekuur.service.ts';
@@ -119,7 +119,7 @@ export function registerSpreekuurBeheerRoutes(app: FastifyInstance): void {
     return reply.redirect('/beheer/spreekuur/uitzonderingen', 303);
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/beheer/spreekuur/agenda', { config, onSend: privatePage }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/beheer/spreekuur/agenda', { config }, async (request, reply) => {
     const week = request.query['weergave'] === 'week';
     const requested = request.query['datum'];
     if (requested !== undefined && !isDay(requested)) throw new AppError('bad_request', 'datum must be a day as YYYY-MM-DD.', { datum: 'YYYY-MM-DD' });
@@ -155,7 +155,7 @@ export function registerSpreekuurBeheerRoutes(app: FastifyInstance): void {
     return booking;
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/beheer/spreekuur/afspraak', { config, onSend: privatePage }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/beheer/spreekuur/afspraak', { config }, async (request, reply) => {
     const booking = await loadBooking(request.query['id']);
     await request.audit({ action: 'booking.read', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok' });
     const entry = agendaEntry(booking, request.t, request.lang, await taxonomyOf(db));

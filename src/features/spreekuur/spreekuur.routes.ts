@@ -4,6 +4,7 @@ import { h } from 'preact';
 import { AppError } from '../../errors.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { truncateIp } from '../../platform/audit.ts';
+import { PRIVATE_LINK } from '../auth/auth.plugin.ts';
 import { taxonomyOf } from '../catalogue/taxonomy.ts';
 import type { BookingRow } from './booking.repository.ts';
 import { bookSlot, cancelBooking, findBookingByToken, manageToken, rebookBooking, type BookingContext } from './booking.service.ts';
@@ -11,7 +12,6 @@ import { registerSpreekuurApiRoutes } from './spreekuur-api.routes.ts';
 import { registerSpreekuurBeheerRoutes } from './spreekuur-beheer.routes.ts';
 import { parseBooking, isUuid, type BookingErrors, type BookingValues } from './spreekuur.input.ts';
 import { registerSpreekuurJobs } from './spreekuur.jobs.ts';
-import { privatePage } from './spreekuur.policy.ts';
 import { dayInstant, formatDay, formatTime, formatWhen, localeOf, placeText } from './spreekuur.presenter.ts';
 import { listFreeDays, listFreeSlotsOn, type FreeDay } from './spreekuur.service.ts';
 import type { SlotRow } from './spreekuur.repository.ts';
@@ -119,13 +119,13 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     }
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak', { onSend: privatePage }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak', { config: PRIVATE_LINK }, async (request, reply) => {
     const booking = await bookingFor(request.query['sleutel']);
     const notice = Object.keys(NOTICES).find((k) => request.query[k] === '1');
     return reply.page(h(ManagePage, { booking: await managed(request, booking), notice: notice ? (NOTICES[notice] ?? null) : null }));
   });
 
-  app.post('/spreekuur/afspraak/annuleren', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/spreekuur/afspraak/annuleren', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
     const token = (request.body as Record<string, unknown> | undefined)?.['sleutel'];
     const booking = await bookingFor(token);
     await cancelBooking(context(request), booking);
@@ -142,14 +142,14 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return reply.page(h(RebookPage, { token, current, step, error }), status);
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak/verzetten', { onSend: privatePage }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/spreekuur/afspraak/verzetten', { config: PRIVATE_LINK }, async (request, reply) => {
     const booking = await bookingFor(request.query['sleutel']);
     if (booking.status !== 'booked' || booking.starts_at <= new Date()) return reply.redirect(`/spreekuur/afspraak?sleutel=${request.query['sleutel']}`, 303);
     const day = request.query['datum'];
     return renderRebook(request, reply, booking, isDay(day) ? day : null);
   });
 
-  app.post('/spreekuur/afspraak/verzetten', { config: { rateLimit: {} }, onSend: privatePage }, async (request, reply) => {
+  app.post('/spreekuur/afspraak/verzetten', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const booking = await bookingFor(body['sleutel']);
     const day = isDay(body['datum']) ? body['datum'] : null;
