@@ -18,7 +18,7 @@ describe('app (integration)', () => {
         app.get('/api/test/boom', async () => {
           throw new Error('secret internal detail');
         });
-        app.get('/test/form', async (_request, reply) => reply.send({ token: reply.generateCsrf() }));
+        app.get('/test/form', async (_request, reply) => reply.send({ token: reply.csrfToken() }));
         app.post('/test/form', { preHandler: app.csrfProtection }, async () => ({ saved: true }));
         app.post('/api/test/write', { config: { rateLimit: {} } }, async () => ({ ok: true }));
       },
@@ -126,10 +126,10 @@ describe('app (integration)', () => {
   it('rate-limits public writes per client', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/test/write', remoteAddress: '10.1.2.3' })).statusCode);
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/test/write', remoteAddress: '10.1.2.3', payload: {} })).statusCode);
     }
     assert.deepEqual(codes, [200, 200, 200, 429, 429]);
-    const other = await t.app.inject({ method: 'POST', url: '/api/test/write', remoteAddress: '10.9.9.9' });
+    const other = await t.app.inject({ method: 'POST', url: '/api/test/write', remoteAddress: '10.9.9.9', payload: {} });
     assert.equal(other.statusCode, 200);
   });
 

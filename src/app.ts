@@ -10,7 +10,7 @@ import { h } from 'preact';
 import type { Config, TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError, codeForStatus, HTTP_STATUS, type AppErrorCode } from './errors.ts';
-import { registerAuth } from './features/auth/auth.plugin.ts';
+import { csrfBinding, registerAuth } from './features/auth/auth.plugin.ts';
 import { registerFeatures } from './features/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { buildAssets, type Asset } from './web/assets.ts';
@@ -38,6 +38,7 @@ const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }>
   bad_request: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   unauthorized: { title: 'error.unauthorized.title', text: 'error.unauthorized.text' },
   payload_too_large: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
+  unsupported_media_type: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   conflict: { title: 'error.badRequest.title', text: 'error.badRequest.text' },
   forbidden: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
   form_expired: { title: 'error.formExpired.title', text: 'error.formExpired.text' },
@@ -55,6 +56,7 @@ const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   not_found: 'Not Found',
   conflict: 'Conflict',
   payload_too_large: 'Payload Too Large',
+  unsupported_media_type: 'Unsupported Media Type',
   rate_limited: 'Too Many Requests',
   unavailable: 'Service Unavailable',
   internal: 'Internal Server Error',
@@ -70,6 +72,8 @@ function proxyTrust(trust: TrustProxy): false | string[] | ((address: string, ho
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return [...trust];
 }
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -166,6 +170,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.behindProxy },
+    // A token is only good for the session it was made for (reply.csrfToken(), auth.plugin.ts):
+    // a cookie and token planted from another visit do not pass for a signed-in person.
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: deps.cookieSecret },
+  });
+  // A cross-site HTML form can send urlencoded or multipart bodies without a preflight, but not
+  // JSON: the write APIs take JSON only, so no other site can post through a visitor's browser.
+  app.addHook('onRequest', async (request) => {
+    if (!isApiRequest(request) || !BODY_METHODS.has(request.method)) return;
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
+      throw new AppError('unsupported_media_type', 'Send the request body as JSON (content-type: application/json).');
+    }
   });
   await app.register(rateLimit, {
     global: false,

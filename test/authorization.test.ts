@@ -25,7 +25,7 @@ describe('authorisation matrix and CSRF over all routes (integration)', () => {
   before(async () => {
     t = await createTestApp({
       prepare(app) {
-        app.get('/test/csrf-token', async (_request, reply) => reply.send({ token: reply.generateCsrf() }));
+        app.get('/test/csrf-token', async (_request, reply) => reply.send({ token: reply.csrfToken() }));
       },
     });
     for (const role of ROLES) users.set(role, await createTestUser(t.database.db, { roles: [role] }));

@@ -64,7 +64,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
       if (!asset) throw new Error(`Unknown asset ${name}`);
       return `/assets/${asset.hashedName}`;
     },
-    csrfToken: () => (token ??= reply.generateCsrf()),
+    csrfToken: () => (token ??= reply.csrfToken()),
     demo: options.demo,
     siteName: options.siteName,
     contactEmail: options.contactEmail,

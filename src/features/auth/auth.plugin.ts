@@ -17,6 +17,10 @@ declare module 'fastify' {
     audit(entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void>;
     authContext(): AuthContext;
   }
+  interface FastifyReply {
+    /** A CSRF token for a form on this page, bound to the request's session (see csrfBinding). */
+    csrfToken(): string;
+  }
   interface FastifyInstance {
     /** Every route the guard or the CSRF check was put on, for the tests that walk them all. */
     guardedRoutes: GuardedRoute[];
@@ -68,6 +72,14 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/**
+ * What a CSRF token is bound to: the session (at any stage), or one shared value for visitors without one. A token
+ * made for one session does not pass for another, so a planted cookie-and-token pair is refused.
+ */
+export function csrfBinding(request: FastifyRequest): string {
+  return request.session?.tokenHash ?? 'visitor';
+}
+
 /** Where a signed-in person whose session is not complete has to go first. */
 export function pendingStepPath(stage: SessionStage): string | null {
   if (stage === 'password') return '/inloggen/code';
@@ -90,6 +102,9 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('audit', async function audit(this: FastifyRequest, entry: Omit<AuditEntry, 'actor' | 'ip'>) {
     const principal = this.session?.principal ?? null;
     await recordAudit(db, { ...entry, actor: principal && { id: principal.id, email: principal.email }, ip: truncateIp(this.ip) });
+  });
+  app.decorateReply('csrfToken', function csrfToken(this: FastifyReply) {
+    return this.generateCsrf({ userInfo: csrfBinding(this.request) });
   });
   app.decorateRequest('authContext', function authContext(this: FastifyRequest): AuthContext {
     return {
