@@ -5,6 +5,7 @@ import { cookiesFrom, createTestApp, type TestApp } from '../test/app.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { databaseFromPool } from './db/database.ts';
+import { budget } from './platform/rate-limit.ts';
 
 describe('app (integration)', () => {
   let t: TestApp;
@@ -20,7 +21,7 @@ describe('app (integration)', () => {
         });
         app.get('/test/form', async (_request, reply) => reply.send({ token: reply.csrfToken() }));
         app.post('/test/form', { preHandler: app.csrfProtection }, async () => ({ saved: true }));
-        app.post('/api/test/write', { config: { rateLimit: {} } }, async () => ({ ok: true }));
+        app.post('/api/test/write', { config: budget('reports') }, async () => ({ ok: true }));
       },
     });
   });

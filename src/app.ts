@@ -18,6 +18,7 @@ import { ErrorPage } from './web/error-page.tsx';
 import { registerPages } from './web/pages.plugin.ts';
 import { JobRegistry } from './platform/worker.ts';
 import { purgeOldEmails } from './platform/mail.ts';
+import { BudgetStore } from './platform/rate-limit.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -184,8 +185,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       throw new AppError('unsupported_media_type', 'Send the request body as JSON (content-type: application/json).');
     }
   });
+  // Every rate-limited route names its budget, or routes of one capability would count apart.
+  app.addHook('onRoute', (route) => {
+    const limit = route.config?.rateLimit;
+    if (limit && typeof limit === 'object' && !('groupId' in limit && limit.groupId)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} is rate-limited without a budget; use budget() from platform/rate-limit.ts`);
+    }
+  });
   await app.register(rateLimit, {
     global: false,
+    store: BudgetStore,
     max: config.publicWriteRateLimit,
     timeWindow: '1 minute',
     errorResponseBuilder: (_request, context) => {

@@ -11,6 +11,7 @@ import { confirmTotp, pendingTotpSecret, signOut, type AuthContext } from './aut
 import { totpUri } from './totp.ts';
 import { AccountPage, BeheerHomePage } from './views/account-pages.tsx';
 import { EnrolPage, RecoveryCodesPage } from './views/auth-pages.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 /** The own account (two-step set-up, sign out everywhere) and the back-office start page. */
 export function registerAccountRoutes(app: FastifyInstance): void {
@@ -47,7 +48,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     return reply.page(h(EnrolPage, await enrolPage(session.principal.id, session.principal.email, req.authContext())));
   });
 
-  app.post('/account/tweestaps', { ...account, config: { ...account.config, rateLimit: {} } }, async (req, reply) => {
+  app.post('/account/tweestaps', { ...account, config: { ...account.config, ...budget('two-step') } }, async (req, reply) => {
     const session = req.session;
     if (!session) throw new AppError('unauthorized', 'Sign in first.');
     const code = field(req.body, 'code', 20).trim();

@@ -118,15 +118,15 @@ export async function deleteExpiredSessions(db: Kysely<DB>, idleSince: Date, now
 }
 
 /** Failed attempts of one kind for one account (by e-mail as typed, or user id) since a moment. */
-export async function countFailures(db: Kysely<DB>, action: string, objectId: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('audit_event')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('action', '=', action)
-    .where('object_id', '=', objectId)
-    .where('result', '=', 'failed')
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
+/**
+ * Failed attempts of one action since `since`: on one object (an address, an account), from one
+ * client (truncated address as in the audit log; null matches rows without one), or both.
+ */
+export async function countFailures(db: Kysely<DB>, action: string, scope: { objectId?: string; client?: string | null }, since: Date): Promise<number> {
+  let query = db.selectFrom('audit_event').select(sql<string>`count(*)`.as('n')).where('action', '=', action).where('result', '=', 'failed').where('at', '>', since);
+  if (scope.objectId !== undefined) query = query.where('object_id', '=', scope.objectId);
+  if (scope.client !== undefined) query = query.where('ip', scope.client === null ? 'is' : '=', scope.client);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -5,6 +5,7 @@ import { clearSessionCookie, pendingStepPath, PRIVATE_LINK, setSessionCookie } f
 import { emailProblem, field, PASSWORD_MESSAGES, safeNext } from './auth.input.ts';
 import { checkLink, requestPasswordReset, setPasswordWithLink, signIn, signOut, verifySecondFactor, type NewSession } from './auth.service.ts';
 import { BrokenLinkPage, CodePage, ForgotPage, SetPasswordPage, SignInPage } from './views/auth-pages.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -19,7 +20,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return reply.page(h(SignInPage, { email: '', next: safeNext(request.query['terug']), errors: {}, notice }));
   });
 
-  app.post('/inloggen', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/inloggen', { config: budget('sign-in') }, async (request, reply) => {
     const email = field(request.body, 'email', 300).trim();
     const password = field(request.body, 'password', 1000);
     const next = safeNext(field(request.body, 'terug'));
@@ -47,7 +48,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return reply.page(h(CodePage, { next: safeNext(request.query['terug']) }));
   });
 
-  app.post('/inloggen/code', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/inloggen/code', { config: budget('sign-in') }, async (request, reply) => {
     const session = request.session;
     if (session?.stage !== 'password') return reply.redirect('/inloggen', 303);
     const code = field(request.body, 'code', 40).trim();
@@ -77,7 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   app.get('/wachtwoord-vergeten', async (_request, reply) => reply.page(h(ForgotPage, { email: '', sent: false })));
 
-  app.post('/wachtwoord-vergeten', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/wachtwoord-vergeten', { config: budget('password') }, async (request, reply) => {
     const email = field(request.body, 'email', 300).trim();
     const error = emailProblem(email);
     if (error) return reply.page(h(ForgotPage, { email, error, sent: false }), 400);
@@ -96,7 +97,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return (await linkPage(request, reply, token)) ?? reply.page(h(SetPasswordPage, { token, errors: {} }));
   });
 
-  app.post('/wachtwoord-instellen', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
+  app.post('/wachtwoord-instellen', { config: { ...PRIVATE_LINK, ...budget('password') } }, async (request, reply) => {
     const token = field(request.body, 'token', 100);
     const password = field(request.body, 'password', 1000);
     const repeat = field(request.body, 'repeat', 1000);

@@ -23,7 +23,14 @@ export interface AuthContext {
 }
 
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Wrong passwords are throttled per address *and* client: whoever guesses at someone's address
+ * from one place is stopped there, while the owner can still sign in from elsewhere (an account
+ * lock would let anyone lock out any member of staff with ten tries).
+ */
 const THROTTLE_MAX_FAILURES = 10;
+/** One client guessing across many addresses (password spraying) is stopped too. */
+const THROTTLE_MAX_CLIENT_FAILURES = 30;
 export const INVITE_DAYS = 7;
 export const RESET_HOURS = 1;
 
@@ -62,9 +69,13 @@ export type SignInResult = { kind: 'signed_in'; session: NewSession } | { kind: 
 /** Password step. The answer is the same whether or not the account exists, and costs the same time. */
 export async function signIn(ctx: AuthContext, input: { email: string; password: string; previousTokenHash: string | null }): Promise<SignInResult> {
   const email = normaliseEmail(input.email).slice(0, 254);
-  const failures = await repo.countFailures(ctx.db, 'auth.sign_in', email, new Date(ctx.now.getTime() - THROTTLE_WINDOW_MS));
+  const since = new Date(ctx.now.getTime() - THROTTLE_WINDOW_MS);
+  const [here, anywhere] = await Promise.all([
+    repo.countFailures(ctx.db, 'auth.sign_in', { objectId: email, client: ctx.ip }, since),
+    repo.countFailures(ctx.db, 'auth.sign_in', { client: ctx.ip }, since),
+  ]);
   const account = await repo.findAccountByEmail(ctx.db, email);
-  if (failures >= THROTTLE_MAX_FAILURES) {
+  if (here >= THROTTLE_MAX_FAILURES || anywhere >= THROTTLE_MAX_CLIENT_FAILURES) {
     await recordAudit(ctx.db, { actor: account ? actorOf(account) : null, action: 'auth.sign_in', objectType: 'account', objectId: email, result: 'denied', ip: ctx.ip, detail: { reason: 'throttled' } });
     return { kind: 'throttled' };
   }
@@ -93,7 +104,8 @@ export type SecondFactorResult = { kind: 'signed_in'; session: NewSession; recov
 export async function verifySecondFactor(ctx: AuthContext, input: { userId: string; code: string; tokenHash: string }): Promise<SecondFactorResult> {
   const account = await repo.findAccountById(ctx.db, input.userId);
   if (!account?.totpSecret || !account.totpEnabled) return { kind: 'invalid' };
-  const failures = await repo.countFailures(ctx.db, 'auth.second_factor', account.id, new Date(ctx.now.getTime() - THROTTLE_WINDOW_MS));
+  // Only someone who has the password gets here, so the second factor is throttled per account.
+  const failures = await repo.countFailures(ctx.db, 'auth.second_factor', { objectId: account.id }, new Date(ctx.now.getTime() - THROTTLE_WINDOW_MS));
   if (failures >= THROTTLE_MAX_FAILURES) {
     await repo.deleteSession(ctx.db, input.tokenHash);
     await recordAudit(ctx.db, { actor: actorOf(account), action: 'auth.second_factor', objectType: 'account', objectId: account.id, result: 'denied', ip: ctx.ip, detail: { reason: 'throttled' } });

@@ -118,13 +118,56 @@ describe('sign-in, two-step verification and password links (integration)', () =
     assert.equal(unknown.statusCode, 400);
     const message = (body: string) => /<div class="utrecht-alert[^>]*><p class="utrecht-paragraph">([^<]+)</.exec(body)?.[1];
     assert.equal(message(wrong.body), message(unknown.body));
-    // Ten failures in 15 minutes: refused for a while, whether or not the account exists.
+    // Ten failures in 15 minutes from this client: refused for a while, whether or not the account exists.
     for (const email of ['kim@example.nl', 'nobody@example.nl']) {
-      await t.database.db.insertInto('audit_event').values(Array.from({ length: 10 }, () => ({ action: 'auth.sign_in', object_type: 'account', object_id: email, result: 'failed' as const, actor_id: null, actor_email: null, ip: null }))).execute();
+      await t.database.db.insertInto('audit_event').values(Array.from({ length: 10 }, () => ({ action: 'auth.sign_in', object_type: 'account', object_id: email, result: 'failed' as const, actor_id: null, actor_email: null, ip: '127.0.0.0/24' }))).execute();
       const res = await post('/inloggen', { email, password: 'whatever it is now' });
       assert.equal(res.statusCode, 429);
       assert.match(res.body, /te vaak/);
     }
+  });
+
+  it('throttles wrong passwords per address and client: ten from one place do not lock the owner out elsewhere', async () => {
+    const token = await invite('noor@example.nl', ['professional']);
+    const set = await post('/wachtwoord-instellen', { token, password: PASSWORD, repeat: PASSWORD }, '', `/wachtwoord-instellen?token=${token}`);
+    assert.equal(set.statusCode, 200);
+    const from = async (remoteAddress: string, password: string) => {
+      const page = await t.app.inject({ url: '/inloggen', remoteAddress });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      return t.app.inject({
+        method: 'POST',
+        url: '/inloggen',
+        remoteAddress,
+        headers: { cookie: cookiesFrom(page.headers['set-cookie']) },
+        payload: { _csrf: csrf, email: 'noor@example.nl', password },
+      });
+    };
+    for (let i = 0; i < 5; i++) assert.equal((await from('203.0.113.9', `wrong guess number ${i}`)).statusCode, 400);
+    // Five more wrong guesses from the same network (the route's own rate limit would stop an eleventh request).
+    await t.database.db.insertInto('audit_event').values(Array.from({ length: 5 }, () => ({ action: 'auth.sign_in', object_type: 'account', object_id: 'noor@example.nl', result: 'failed' as const, actor_id: null, actor_email: null, ip: '203.0.113.0/24' }))).execute();
+    const attacker = await from('203.0.113.9', PASSWORD);
+    assert.equal(attacker.statusCode, 429, 'the guessing client is stopped, even with the right password');
+    assert.match(attacker.body, /te vaak/);
+    const owner = await from('198.51.100.20', PASSWORD);
+    assert.equal(owner.statusCode, 303, 'the owner signs in from elsewhere');
+  });
+
+  it('throttles one client guessing across many addresses', async () => {
+    await t.database.db
+      .insertInto('audit_event')
+      .values(Array.from({ length: 30 }, (_, i) => ({ action: 'auth.sign_in', object_type: 'account', object_id: `sprayed-${i}@example.nl`, result: 'failed' as const, actor_id: null, actor_email: null, ip: '192.0.2.0/24' })))
+      .execute();
+    const page = await t.app.inject({ url: '/inloggen', remoteAddress: '192.0.2.44' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/inloggen',
+      remoteAddress: '192.0.2.44',
+      headers: { cookie: cookiesFrom(page.headers['set-cookie']) },
+      payload: { _csrf: csrf, email: 'another-one@example.nl', password: 'some password here' },
+    });
+    assert.equal(res.statusCode, 429);
+    assert.match(res.body, /te vaak/);
   });
 
   it('validates the sign-in form per field', async () => {

@@ -10,6 +10,7 @@ import { listStale, serviceSummary } from './freshness.repository.ts';
 import { confirmFresh, sendFreshnessReminders, staleCutoff } from './freshness.service.ts';
 import { freshnessKey, verifyFreshnessToken } from './freshness.token.ts';
 import { ConfirmPage, StalePage } from './views/freshness-pages.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 /** The staleness page, the daily reminder job, and the public "still correct" link. */
 export const FRESHNESS_JOB = 'freshness.remind';
@@ -48,7 +49,7 @@ export function registerFreshnessRoutes(app: FastifyInstance): void {
     return reply.page(h(ConfirmPage, { state: { kind: 'ask', code, name: result.service.name, lastVerified: result.service.lastVerified } }));
   });
 
-  app.post('/nog-actueel', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
+  app.post('/nog-actueel', { config: { ...PRIVATE_LINK, ...budget('freshness') } }, async (request, reply) => {
     const result = await check(field(bodyOf(request), 'code'));
     if (result.kind !== 'valid') return reply.page(h(ConfirmPage, { state: { kind: result.kind } }), result.kind === 'expired' ? 410 : 400);
     const outcome = await confirmFresh(db, result.service.id, new Date(), truncateIp(request.ip));

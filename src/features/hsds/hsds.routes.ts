@@ -13,8 +13,9 @@ import { catalogueModified } from './hsds.repository.ts';
 import { servicesNdjson } from './hsds.service.ts';
 import { projectRoot } from '../../paths.ts';
 import { OPENAPI_URL, PROFILE_PATH } from './hsds.taxonomy.ts';
+import { budget } from '../../platform/rate-limit.ts';
 
-const RATE_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+const RATE_LIMIT = budget('open-data', { max: 120, timeWindow: '1 minute' });
 
 function notModified(request: FastifyRequest, etag: string | undefined, modified: Date): boolean {
   const match = request.headers['if-none-match'];

@@ -16,6 +16,7 @@ import { InvalidAnswersPage } from './views/invalid-page.tsx';
 import { ResultPage, type NextStepLink } from './views/result-page.tsx';
 import { RulesPage } from './views/rules-page.tsx';
 import { StepPage, type StepError } from './views/step-page.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 /** Pages of other features the result links to, shown only once such a route exists. */
 const NEXT_STEPS: readonly NextStepLink[] = [
@@ -128,7 +129,7 @@ export function registerHulpwijzerRoutes(app: FastifyInstance): void {
     return reply.page(h(RulesPage, { levelLabel: (level: string) => taxonomy.label('level', level, request.lang) }));
   });
 
-  app.post('/api/v1/hulpwijzer', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/api/v1/hulpwijzer', { config: budget('hulpwijzer') }, async (request, reply) => {
     const parsed = parseApiBody(request.body);
     if (parsed.kind === 'invalid') {
       throw new AppError('bad_request', `Invalid field(s): ${Object.keys(parsed.errors).join(', ')}.`, parsed.errors);

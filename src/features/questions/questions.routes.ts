@@ -14,14 +14,16 @@ import { askQuestion, deleteAsAsker, followUpUrl, openFollowUp, replyAsAsker, ty
 import { AskPage } from './views/ask-page.tsx';
 import { FollowUpPage } from './views/follow-up-page.tsx';
 import { AlreadySentPage, DeletedPage, LinkInvalidPage, ReceivedPage } from './views/received-page.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 export const RETENTION_JOB = 'questions.retention';
 /** 03:00 UTC: outside office hours, before the desk starts. */
 const RETENTION_HOUR_UTC = 3;
 
-const RATE_LIMITED = { rateLimit: {} };
-/** Answers that show the private link, or are opened with it. */
-const PRIVATE_WRITE = { ...PRIVATE_LINK, ...RATE_LIMITED };
+/** The form and the API are one capability: one budget. Both answers show the private link. */
+const ASK = { ...PRIVATE_LINK, ...budget('questions') };
+/** The asker's writes through the private link. */
+const FOLLOW_UP = { ...PRIVATE_LINK, ...budget('question-replies') };
 
 /**
  * The question desk: /vraag (ask), /vraag/volg/:token (the asker's private page), the JSON API,
@@ -55,7 +57,7 @@ function registerAskRoutes(app: FastifyInstance): void {
     return renderAsk(request, reply, kid, { ...EMPTY_VALUES, role: kid ? 'children' : '', idempotencyKey: newIdempotencyKey() }, {});
   });
 
-  app.post('/vraag', { config: PRIVATE_WRITE }, async (request, reply) => {
+  app.post('/vraag', { config: ASK }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const kid = body['voor'] === 'kind';
     const input = parseAskForm(body, await askChoices(db));
@@ -101,7 +103,7 @@ function registerFollowUpRoutes(app: FastifyInstance): void {
     renderFollowUp(request, reply, request.params.token, { replied: request.query.verstuurd === '1' }),
   );
 
-  app.post<Params>('/vraag/volg/:token/reactie', { config: PRIVATE_WRITE }, async (request, reply) => {
+  app.post<Params>('/vraag/volg/:token/reactie', { config: FOLLOW_UP }, async (request, reply) => {
     const { token } = request.params;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const text = cleanText(typeof body['text'] === 'string' ? body['text'] : '');
@@ -117,7 +119,7 @@ function registerFollowUpRoutes(app: FastifyInstance): void {
     }
   });
 
-  app.post<Params>('/vraag/volg/:token/verwijderen', { config: PRIVATE_WRITE }, async (request, reply) => {
+  app.post<Params>('/vraag/volg/:token/verwijderen', { config: FOLLOW_UP }, async (request, reply) => {
     const { token } = request.params;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body['confirm'] !== 'yes') return renderFollowUp(request, reply, token, { deleteError: 'questions.error.deleteConfirm' }, 400);
@@ -132,7 +134,7 @@ function registerApiRoutes(app: FastifyInstance): void {
   const { config } = app.deps;
   const english = translator('en');
 
-  app.post<{ Querystring: { lang?: string } }>('/api/v1/questions', { config: PRIVATE_WRITE }, async (request, reply) => {
+  app.post<{ Querystring: { lang?: string } }>('/api/v1/questions', { config: ASK }, async (request, reply) => {
     const parsed = parseAskApi(request.body, await askChoices(db));
     if (parsed.kind === 'invalid') {
       const fields = Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, english(key)]));

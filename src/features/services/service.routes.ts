@@ -8,6 +8,7 @@ import { BEWAARLIJST_COOKIE, isUuid, parseIdList, parseReport, type ReportField,
 import { presentServiceDetail, type ServiceDetailView } from './services.presenter.ts';
 import { findServiceDetail, insertServiceReport, listServiceAreaNames, listServiceLocations } from './services.repository.ts';
 import { ServicePage } from './views/service-page.tsx';
+import { budget } from '../../platform/rate-limit.ts';
 
 export function savedIds(request: FastifyRequest): string[] {
   return parseIdList(request.cookies[BEWAARLIJST_COOKIE]);
@@ -46,7 +47,7 @@ export function registerServiceRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: { id: string } }>(
     '/aanbod/:id/meld-een-fout',
-    { preHandler: app.csrfProtection, config: { rateLimit: {} } },
+    { preHandler: app.csrfProtection, config: budget('reports') },
     async (request, reply) => {
       const service = await loadDetail(request.params.id, request.lang);
       const input = parseReport(request.body);

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { translator } from '../../i18n/index.ts';
+import { PRIVATE_LINK } from '../auth/auth.plugin.ts';
 import type { BookingRow } from './booking.repository.ts';
 import { bookSlot, manageUrl, type BookingContext } from './booking.service.ts';
 import { apiShapeErrors, parseBooking, parseRange } from './spreekuur.input.ts';
 import { listFreeSlots, type SlotRow } from './spreekuur.repository.ts';
 import { locationOnly } from './spreekuur.presenter.ts';
 import { addDays, amsterdamDay, amsterdamToUtc } from './zoned.ts';
+import { budget } from '../../platform/rate-limit.ts';
 
 /** JSON: free slots, and booking one with an idempotency key. */
 export const MAX_RANGE_DAYS = 62;
@@ -45,7 +47,7 @@ export function registerSpreekuurApiRoutes(app: FastifyInstance, deps: ApiDeps):
     return reply.header('cache-control', 'no-store').send({ from: range.from, to: range.to, timeZone: 'Europe/Amsterdam', slots: slots.map(slotJson) });
   });
 
-  app.post('/api/v1/spreekuur/bookings', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/api/v1/spreekuur/bookings', { config: { ...PRIVATE_LINK, ...budget('bookings') } }, async (request, reply) => {
     const shape = apiShapeErrors(request.body);
     const parsed = parseBooking(request.body, { topics: await deps.topics(), requireConsent: false });
     const fieldErrors: Record<string, string> = { ...shape };

@@ -20,6 +20,7 @@ import { DaysPage } from './views/days-page.tsx';
 import { ManagePage, RebookPage, type ManagedBooking } from './views/manage-page.tsx';
 import type { DayLink, SlotOption } from './views/parts.tsx';
 import { isDay } from './zoned.ts';
+import { budget } from '../../platform/rate-limit.ts';
 
 const DAYS_PER_PAGE = 10;
 
@@ -97,7 +98,7 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return renderBookPage(request, reply, day, values, {});
   });
 
-  app.post('/spreekuur/boeken', { config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/spreekuur/boeken', { config: budget('bookings') }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const day = isDay(body['datum']) ? body['datum'] : null;
     const parsed = parseBooking(body, { topics: (await topics(request)).map((o) => o.value), requireConsent: true });
@@ -125,7 +126,7 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return reply.page(h(ManagePage, { booking: await managed(request, booking), notice: notice ? (NOTICES[notice] ?? null) : null }));
   });
 
-  app.post('/spreekuur/afspraak/annuleren', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
+  app.post('/spreekuur/afspraak/annuleren', { config: { ...PRIVATE_LINK, ...budget('booking-changes') } }, async (request, reply) => {
     const token = (request.body as Record<string, unknown> | undefined)?.['sleutel'];
     const booking = await bookingFor(token);
     await cancelBooking(context(request), booking);
@@ -149,7 +150,7 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return renderRebook(request, reply, booking, isDay(day) ? day : null);
   });
 
-  app.post('/spreekuur/afspraak/verzetten', { config: { ...PRIVATE_LINK, rateLimit: {} } }, async (request, reply) => {
+  app.post('/spreekuur/afspraak/verzetten', { config: { ...PRIVATE_LINK, ...budget('booking-changes') } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const booking = await bookingFor(body['sleutel']);
     const day = isDay(body['datum']) ? body['datum'] : null;
