@@ -25,7 +25,7 @@ function connectionProblem(error: unknown): string {
 /** Opens the configured engine, takes the PGlite lock, and migrates. */
 export async function openConfiguredDatabase(config: Config): Promise<OpenedDatabase> {
   let database: Database;
-  let release = () => undefined as void;
+  let release = async (): Promise<void> => undefined;
   let description: string;
   if (config.databaseUrl) {
     try {
@@ -36,17 +36,18 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenedData
     const url = new URL(config.databaseUrl);
     description = `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
   } else {
-    const lock = lockDataDir(config.dataDir);
+    const lock = await lockDataDir(config.dataDir);
     if (lock.kind === 'held') {
+      const holder = lock.pid === null ? 'another process' : `process ${lock.pid}`;
       throw new StartupError(
-        `The data directory ${config.dataDir} is in use by process ${lock.pid}. Stop that process first, or set DATA_DIR to another directory.`,
+        `The data directory ${config.dataDir} is in use by ${holder}. Stop that process first, or set DATA_DIR to another directory.`,
       );
     }
     release = lock.release;
     try {
       database = databaseFromPglite(await createPglite({ dataDir: path.join(config.dataDir, 'pglite') }));
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
     description = `PGlite (embedded) in ${config.dataDir}`;
@@ -55,7 +56,7 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenedData
     try {
       await database.close();
     } finally {
-      release();
+      await release();
     }
   };
   try {
