@@ -54,6 +54,14 @@ export async function findBooking(db: Kysely<DB>, id: string): Promise<BookingRo
   return bookings(db).where('b.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The booking as it is now, its row locked until the transaction ends: what a cancel or rebook
+ * decides on, so a change that committed meanwhile is seen and a concurrent one waits.
+ */
+export async function lockBooking(db: Kysely<DB>, id: string): Promise<BookingRow | undefined> {
+  return bookings(db).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+}
+
 export async function findBookingByKey(db: Kysely<DB>, idempotencyKey: string): Promise<BookingRow | undefined> {
   return bookings(db).where('b.idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }

@@ -9,13 +9,16 @@ import {
   findBookingByKey,
   findBookingByTokenHash,
   insertBooking,
+  lockBooking,
   markCancelled,
   moveBooking,
   releaseSlot,
+  setAttendance,
   type BookingRow,
 } from './booking.repository.ts';
 import type { BookingInput } from './spreekuur.input.ts';
 import { queueBookingMail, type MailSettings } from './spreekuur.mail.ts';
+import type { StaffContext } from './spreekuur.service.ts';
 import { amsterdamDay, amsterdamToUtc, addDays } from './zoned.ts';
 
 /** Booking, cancelling and rebooking: the use cases behind the public pages and the API. */
@@ -58,7 +61,7 @@ export async function findBookingByToken(db: Kysely<DB>, token: unknown): Promis
   return findBookingByTokenHash(db, tokenHash(token));
 }
 
-class NotLive extends Error {}
+class Unavailable extends Error {}
 
 function violates(error: unknown, constraint: string): boolean {
   return typeof error === 'object' && error !== null && (error as { constraint?: unknown }).constraint === constraint;
@@ -115,9 +118,23 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
   }
 }
 
-export async function cancelBooking(ctx: BookingContext, booking: BookingRow): Promise<ChangeOutcome> {
+/**
+ * Names the booking to change. Only its id is used: status and slot are read again under the row
+ * lock, because a row read before the transaction may already be stale (another tab, a retry).
+ */
+export interface BookingRef {
+  readonly id: string;
+}
+
+function isLive(booking: BookingRow, now: Date): boolean {
+  return booking.status === 'booked' && booking.starts_at > now;
+}
+
+/** Cancels a live booking and frees its place: the place of the slot it is on at that moment. */
+export async function cancelBooking(ctx: BookingContext, ref: BookingRef): Promise<ChangeOutcome> {
   return ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
-    if (booking.starts_at <= ctx.now || !(await markCancelled(trx, booking.id, ctx.now))) return { kind: 'not_live' };
+    const booking = await lockBooking(trx, ref.id);
+    if (!booking || !isLive(booking, ctx.now) || !(await markCancelled(trx, booking.id, ctx.now))) return { kind: 'not_live' };
     await releaseSlot(trx, booking.slot_id);
     const updated = await findBooking(trx, booking.id);
     if (!updated) throw new Error('booking vanished inside its own transaction');
@@ -127,27 +144,49 @@ export async function cancelBooking(ctx: BookingContext, booking: BookingRow): P
   });
 }
 
-/** Moves a live booking to another free slot in one transaction: the new place or nothing changes. */
-export async function rebookBooking(ctx: BookingContext, booking: BookingRow, slotId: string): Promise<ChangeOutcome> {
-  if (booking.status !== 'booked' || booking.starts_at <= ctx.now) return { kind: 'not_live' };
-  if (slotId === booking.slot_id) return { kind: 'unavailable' };
+/**
+ * Moves a live booking to another free slot in one transaction: the new place or nothing changes.
+ * Locks the booking first, then the two slot rows in id order whichever way the move goes, so two
+ * rebooks swapping slots (X→Y, Y→X) wait for each other instead of deadlocking.
+ */
+export async function rebookBooking(ctx: BookingContext, ref: BookingRef, slotId: string): Promise<ChangeOutcome> {
   try {
     return await ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
-      const claim = await claimSlot(trx, slotId, ctx.now);
-      if (claim.kind === 'unavailable') return { kind: 'unavailable' };
-      // Cancelled or moved meanwhile (another tab): undo the claim by rolling back.
-      if (!(await moveBooking(trx, booking.id, booking.slot_id, slotId, ctx.now))) throw new NotLive();
-      await releaseSlot(trx, booking.slot_id);
+      const booking = await lockBooking(trx, ref.id);
+      if (!booking || !isLive(booking, ctx.now)) return { kind: 'not_live' };
+      if (slotId === booking.slot_id) return { kind: 'unavailable' };
+      const from = booking.slot_id;
+      for (const slot of [from, slotId].sort()) {
+        if (slot === from) await releaseSlot(trx, from);
+        // The release may already have happened: roll it back with the rest.
+        else if ((await claimSlot(trx, slotId, ctx.now)).kind === 'unavailable') throw new Unavailable();
+      }
+      if (!(await moveBooking(trx, booking.id, from, slotId, ctx.now))) throw new Error('a locked booking did not move');
       const moved = await findBooking(trx, booking.id);
       if (!moved) throw new Error('booking vanished inside its own transaction');
-      await recordAudit(trx, { actor: null, action: 'booking.rebook', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip, detail: { from: booking.slot_id, to: slotId } });
+      await recordAudit(trx, { actor: null, action: 'booking.rebook', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip, detail: { from, to: slotId } });
       await queueBookingMail(trx, ctx.mail, moved, 'rebook', manageToken(ctx.secret, booking.id), ctx.now);
       await scheduleReminder(trx, moved, ctx.now);
       return { kind: 'done', booking: moved };
     });
   } catch (error) {
-    if (error instanceof NotLive) return { kind: 'not_live' };
+    if (error instanceof Unavailable) return { kind: 'unavailable' };
     if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };
     throw error;
   }
+}
+
+export type AttendanceOutcome = { readonly kind: 'done' } | { readonly kind: 'not_changeable' };
+
+/**
+ * Staff: attended / no-show / back to booked, under the booking's row lock so the audit row names
+ * the status it really came from. The seat stays taken either way; only a cancellation frees it.
+ */
+export async function setBookingAttendance(ctx: StaffContext, id: string, status: 'booked' | 'attended' | 'no_show'): Promise<AttendanceOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<AttendanceOutcome> => {
+    const booking = await lockBooking(trx, id);
+    if (!booking || !(await setAttendance(trx, id, status, ctx.now))) return { kind: 'not_changeable' };
+    await recordAudit(trx, { actor: ctx.actor, ip: ctx.ip, action: 'booking.status', objectType: 'spreekuur_booking', objectId: id, result: 'ok', detail: { from: booking.status, to: status } });
+    return { kind: 'done' };
+  });
 }

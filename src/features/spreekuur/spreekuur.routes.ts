@@ -161,10 +161,11 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
         return reply.redirect(`/spreekuur/afspraak?sleutel=${String(body['sleutel'])}&verzet=1`, 303);
       case 'not_live':
         return reply.redirect(`/spreekuur/afspraak?sleutel=${String(body['sleutel'])}`, 303);
+      // Shown from the booking as it is now: the row read above may predate a change in another tab.
       case 'full':
-        return renderRebook(request, reply, booking, day, 'spreekuur.error.full', 409);
+        return renderRebook(request, reply, await bookingFor(body['sleutel']), day, 'spreekuur.error.full', 409);
       case 'unavailable':
-        return renderRebook(request, reply, booking, day, 'spreekuur.error.slotGone', 409);
+        return renderRebook(request, reply, await bookingFor(body['sleutel']), day, 'spreekuur.error.slotGone', 409);
     }
   });
 
