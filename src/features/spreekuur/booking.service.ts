@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -34,6 +34,8 @@ export interface BookingContext {
 export type BookOutcome =
   | { readonly kind: 'created'; readonly booking: BookingRow; readonly token: string }
   | { readonly kind: 'replayed'; readonly booking: BookingRow; readonly token: string }
+  /** The key was used for another request (or before request hashes were kept): nothing of that booking is told. */
+  | { readonly kind: 'key_reused' }
   | { readonly kind: 'full' }
   | { readonly kind: 'unavailable' };
 
@@ -80,17 +82,34 @@ async function scheduleReminder(db: Kysely<DB>, booking: BookingRow, now: Date):
   await enqueueJob(db, REMINDER_JOB, { bookingId: booking.id, startsAt }, { runAt, uniqueKey: `${REMINDER_JOB}:${booking.id}:${startsAt}` });
 }
 
-async function replay(ctx: BookingContext, key: string): Promise<BookOutcome | undefined> {
+/**
+ * What makes two submits "the same": the parsed fields in a fixed order (not the raw JSON), with
+ * the key, under HMAC with the app secret, so the stored hash can't be matched to guessed details.
+ */
+export function requestHash(secret: string, input: BookingInput, lang: 'nl' | 'en'): string {
+  const fields = [input.idempotencyKey, input.slotId, input.name, input.email, input.phone, input.topic, input.topicNote, lang];
+  return createHmac('sha256', secret).update(`spreekuur-request:${JSON.stringify(fields)}`).digest('hex');
+}
+
+function sameHash(stored: string | null, hash: string): boolean {
+  return stored !== null && stored.length === hash.length && timingSafeEqual(Buffer.from(stored), Buffer.from(hash));
+}
+
+async function replay(ctx: BookingContext, key: string, hash: string): Promise<BookOutcome | undefined> {
   const existing = await findBookingByKey(ctx.db, key);
-  return existing && { kind: 'replayed', booking: existing, token: manageToken(ctx.secret, existing.id) };
+  if (!existing) return undefined;
+  if (!sameHash(existing.request_hash, hash)) return { kind: 'key_reused' };
+  return { kind: 'replayed', booking: existing, token: manageToken(ctx.secret, existing.id) };
 }
 
 /**
  * Books a place. Atomic: the place, the booking, its audit row, the confirmation mail and the
- * reminder job commit together. The same idempotency key again gives the first booking back.
+ * reminder job commit together. The same idempotency key with the same request gives the first
+ * booking back; with another request it gives `key_reused` and nothing of the first booking.
  */
 export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: 'nl' | 'en'): Promise<BookOutcome> {
-  const earlier = await replay(ctx, input.idempotencyKey);
+  const hash = requestHash(ctx.secret, input, lang);
+  const earlier = await replay(ctx, input.idempotencyKey, hash);
   if (earlier) return earlier;
   const id = randomUUID();
   const token = manageToken(ctx.secret, id);
@@ -98,7 +117,7 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
     return await ctx.db.transaction().execute(async (trx): Promise<BookOutcome> => {
       const claim = await claimSlot(trx, input.slotId, ctx.now);
       if (claim.kind === 'unavailable') return { kind: 'unavailable' };
-      await insertBooking(trx, { ...input, id, lang, tokenHash: tokenHash(token) });
+      await insertBooking(trx, { ...input, id, lang, tokenHash: tokenHash(token), requestHash: hash });
       const booking = await findBooking(trx, id);
       if (!booking) throw new Error('booking vanished inside its own transaction');
       await recordAudit(trx, { actor: null, action: 'booking.create', objectType: 'spreekuur_booking', objectId: id, result: 'ok', ip: ctx.ip, detail: { slotId: input.slotId } });
@@ -107,9 +126,9 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
       return { kind: 'created', booking, token };
     });
   } catch (error) {
-    // A concurrent submit with the same key won the race: give its answer.
+    // A concurrent submit with the same key won the race: its answer, if it was the same request.
     if (violates(error, 'spreekuur_booking_idempotency_key_key') || violates(error, 'spreekuur_slot_capacity')) {
-      const again = await replay(ctx, input.idempotencyKey);
+      const again = await replay(ctx, input.idempotencyKey, hash);
       if (again) return again;
     }
     if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };

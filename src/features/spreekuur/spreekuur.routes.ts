@@ -57,10 +57,10 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return taxonomy.codes('theme').map((code) => ({ value: code, label: taxonomy.label('theme', code, request.lang) }));
   };
 
-  async function renderBookPage(request: FastifyRequest, reply: FastifyReply, day: string, values: BookingValues, errors: BookingErrors, status = 200) {
+  async function renderBookPage(request: FastifyRequest, reply: FastifyReply, day: string, values: BookingValues, errors: BookingErrors, status = 200, notice?: MessageKey) {
     const locale = localeOf(request.lang);
     const slots = await listFreeSlotsOn(db, day, new Date());
-    const props = { day, dayLabel: formatDay(dayInstant(day), locale), slots: slotOptions(slots, request.t, locale), topics: await topics(request), values, errors };
+    const props = { day, dayLabel: formatDay(dayInstant(day), locale), slots: slotOptions(slots, request.t, locale), topics: await topics(request), values, errors, notice };
     return reply.page(h(BookPage, props), status);
   }
 
@@ -116,6 +116,9 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
         return renderBookPage(request, reply, day, { ...parsed.values, slotId: '' }, { slotId: 'spreekuur.error.full' }, 409);
       case 'unavailable':
         return renderBookPage(request, reply, day, { ...parsed.values, slotId: '' }, { slotId: 'spreekuur.error.slotGone' }, 409);
+      case 'key_reused':
+        // Never the earlier booking's link: the form again as typed, with a fresh key to send it anew.
+        return renderBookPage(request, reply, day, { ...parsed.values, idempotencyKey: randomUUID() }, {}, 422, 'spreekuur.book.alreadySent');
     }
   });
 
