@@ -98,12 +98,12 @@ describe('questions: an idempotency key with a different body', () => {
       const link = linkOf(first.body);
       assert.ok(link);
       assert.equal(linkOf((await submit(form)).body), link);
-      const id = (await t.database.db.selectFrom('question').select(['id', 'short_code']).where('token_hash', 'is not', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow());
+      const row = await t.database.db.selectFrom('question').select(['id', 'short_code']).where('token_hash', 'is not', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
       const before = await count(t, 'question');
 
       const other = await submit({ ...form, text: 'Mag mijn kind zelf kiezen waar het woont?', email: 'anders@example.org' });
       assert.equal(other.statusCode, 422);
-      assertReveals(other.body, { id: id.id, followUpUrl: link, code: `${id.short_code?.slice(0, 4)}-${id.short_code?.slice(4)}` }, 'form');
+      assertReveals(other.body, { id: row.id, followUpUrl: link, code: `${row.short_code?.slice(0, 4)}-${row.short_code?.slice(4)}` }, 'form');
       assert.ok(other.body.includes(notice), 'the notice says the form was sent before');
       for (const typed of ['Mag mijn kind zelf kiezen waar het woont?</textarea>', 'value="anders@example.org"']) assert.ok(other.body.includes(typed), typed);
       const fresh = /name="idempotencyKey" value="([^"]+)"/.exec(other.body)?.[1];
