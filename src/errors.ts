@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  /** Well-formed, but cannot be done as sent (e.g. an idempotency key used for another request). */
+  | 'unprocessable'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
@@ -21,6 +23,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

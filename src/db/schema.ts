@@ -367,6 +367,8 @@ export interface QuestionTable {
   short_code: string | null;
   idempotency_hash: string;
   token_sealed: string | null;
+  /** Keyed hash of the submit's content (migration 0011); null on older rows. */
+  request_hash: string | null;
   topic: string;
   role: Audience;
   municipality_code: string | null;
@@ -448,6 +450,8 @@ export interface SpreekuurBookingTable {
   lang: Generated<'nl' | 'en'>;
   manage_token_hash: string | null;
   idempotency_key: string;
+  /** Keyed hash of the submit's content (migration 0011); null on older rows. */
+  request_hash: string | null;
   reminder_sent_for: Date | null;
   sequence: Generated<number>;
   created_at: Generated<Date>;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * The secrets of a question. The follow-up token is the asker's only key (no account): we keep its
@@ -15,6 +15,18 @@ export function hashToken(token: string): string {
 
 export function hashIdempotencyKey(key: string): string {
   return createHash('sha256').update(`question.idempotency\0${key}`).digest('hex');
+}
+
+/**
+ * What makes two submits "the same": the parsed fields in a fixed order, under HMAC keyed by the
+ * idempotency key. The key is not stored, so the hash can't be matched to guessed content.
+ */
+export function hashRequest(idempotencyKey: string, fields: readonly (string | null)[]): string {
+  return createHmac('sha256', idempotencyKey).update(`question.request\0${JSON.stringify(fields)}`).digest('hex');
+}
+
+export function sameHash(stored: string | null, hash: string): boolean {
+  return stored !== null && stored.length === hash.length && timingSafeEqual(Buffer.from(stored), Buffer.from(hash));
 }
 
 function sealKey(idempotencyKey: string): Buffer {

@@ -12,8 +12,9 @@ export const questionsOpenApi = {
         summary: 'Ask the question desk a question; returns the private follow-up link',
         description:
           'Stores a question for the staffed desk. The answer is sent only after the question is committed. ' +
-          'The same `idempotencyKey` again returns the first question (200) instead of a second one, with the same link, ' +
-          'for 24 hours; after that, or once the asker deleted the question, the key gives 409. The key is also what seals the ' +
+          'The same `idempotencyKey` with the same request (topic, text, role, gemeente, email, lang) returns the first question (200) instead of a second one, with the same link, ' +
+          'for 24 hours; after that, or once the asker deleted the question, it gives 409. The same key with anything else different gives 422, ' +
+          'which says nothing about the earlier question. The key is also what seals the ' +
           'link for those repeats, so use a fresh random value (e.g. a UUID) per question and keep it private. ' +
           'The follow-up link is the asker\'s only key to the conversation: show it to them once and do not log it. ' +
           'Show the asker the privacy statement (/privacy) before sending. Rate-limited per client.',
@@ -21,9 +22,10 @@ export const questionsOpenApi = {
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewQuestion' } } } },
         responses: {
           '201': { description: 'Stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuestionReceipt' } } } },
-          '200': { description: 'Same idempotency key as an earlier request: the first question', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuestionReceipt' } } } },
+          '200': { description: 'Same idempotency key and the same request as before: the first question', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuestionReceipt' } } } },
           '400': { description: 'Invalid fields; `errors` names each field with the reason', ...problem },
-          '409': { description: 'The idempotency key was used for a question whose link can no longer be shown', ...problem },
+          '409': { description: 'The idempotency key was used for this same question, whose link can no longer be shown', ...problem },
+          '422': { description: 'The idempotency key was already used for a different question; send it with a new key', ...problem },
           '429': { description: 'Too many requests', ...problem },
         },
       },

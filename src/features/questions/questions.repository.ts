@@ -11,6 +11,7 @@ export interface NewQuestionRow {
   readonly tokenHash: string;
   readonly shortCode: string;
   readonly idempotencyHash: string;
+  readonly requestHash: string;
   readonly tokenSealed: string;
   readonly topic: string;
   readonly role: Audience;
@@ -28,6 +29,7 @@ export async function insertQuestion(db: Kysely<DB>, q: NewQuestionRow): Promise
       token_hash: q.tokenHash,
       short_code: q.shortCode,
       idempotency_hash: q.idempotencyHash,
+      request_hash: q.requestHash,
       token_sealed: q.tokenSealed,
       topic: q.topic,
       role: q.role,

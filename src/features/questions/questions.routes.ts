@@ -47,9 +47,9 @@ function registerAskRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
   const { config } = app.deps;
 
-  async function renderAsk(request: FastifyRequest, reply: FastifyReply, kid: boolean, values: AskValues, errors: AskErrors, status = 200) {
+  async function renderAsk(request: FastifyRequest, reply: FastifyReply, kid: boolean, values: AskValues, errors: AskErrors, status = 200, notice?: MessageKey) {
     const [topics, municipalities, line] = await Promise.all([topicOptions(db, request.lang), municipalityOptions(db), kidsLine(db, request.lang)]);
-    return reply.page(h(AskPage, { kid, values, errors, topics, municipalities, retentionMonths: config.retentionMonths, kidsLine: line }), status);
+    return reply.page(h(AskPage, { kid, values, errors, topics, municipalities, retentionMonths: config.retentionMonths, kidsLine: line, notice }), status);
   }
 
   app.get<{ Querystring: { voor?: string } }>('/vraag', async (request, reply) => {
@@ -72,12 +72,18 @@ function registerAskRoutes(app: FastifyInstance): void {
       }
       case 'valid': {
         const result = await askQuestion({ db, lang: request.lang, publicUrl: config.publicUrl, siteName: config.siteName }, input.value);
+        if (result.kind === 'key_reused') {
+          // Never the earlier question's link: the form again as typed, with a fresh key to send it anew.
+          const v = input.value;
+          const values = { topic: v.topic, text: v.text, role: v.role, gemeente: v.gemeente ?? '', email: v.email ?? '', consent: 'yes', idempotencyKey: newIdempotencyKey() };
+          return renderAsk(request, reply, kid, values, {}, 422, 'questions.ask.alreadySent');
+        }
         return renderReceived(request, reply, result, isYoungAsker(input.value.role));
       }
     }
   });
 
-  async function renderReceived(request: FastifyRequest, reply: FastifyReply, result: AskResult, young: boolean) {
+  async function renderReceived(request: FastifyRequest, reply: FastifyReply, result: Exclude<AskResult, { kind: 'key_reused' }>, young: boolean) {
     if (result.kind === 'gone' || result.token === null || result.code === null) return reply.page(h(AlreadySentPage, {}));
     const line = young ? await kidsLine(db, request.lang) : null;
     return reply.page(h(ReceivedPage, { followUpUrl: followUpUrl(config.publicUrl, result.token), code: formatCode(result.code), emailed: result.emailed, kidsLine: line }));
@@ -142,6 +148,8 @@ function registerApiRoutes(app: FastifyInstance): void {
     }
     const lang = request.query.lang === 'en' ? 'en' : 'nl';
     const result = await askQuestion({ db, lang, publicUrl: config.publicUrl, siteName: config.siteName }, parsed.value);
+    // Says nothing of the earlier question: not whether it exists, nor its state.
+    if (result.kind === 'key_reused') throw new AppError('unprocessable', 'This idempotency key was already used for a different question. Send this question with a new key.');
     if (result.kind === 'gone') throw new AppError('conflict', 'This idempotency key belongs to a question that has been deleted.');
     if (result.token === null || result.code === null) throw new AppError('conflict', 'This idempotency key was used before; its follow-up link is no longer shown. Use a new key for a new question.');
     return reply

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { bilingual } from '../../i18n/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { queueEmail } from '../../platform/mail.ts';
-import { formatCode, hashIdempotencyKey, hashToken, newFollowUpToken, newShortCode, sealToken, unsealToken } from './questions.crypto.ts';
+import { formatCode, hashIdempotencyKey, hashRequest, hashToken, newFollowUpToken, newShortCode, sameHash, sealToken, unsealToken } from './questions.crypto.ts';
 import type { NewQuestionInput } from './questions.input.ts';
 import { askerMayReply, nextStatus } from './questions.policy.ts';
 import * as repo from './questions.repository.ts';
@@ -22,13 +22,21 @@ export type AskResult =
   /** Same idempotency key as an earlier submit: the first question, with its link while it can still be unsealed. */
   | { readonly kind: 'repeated'; readonly id: string; readonly token: string | null; readonly code: string | null; readonly emailed: boolean }
   /** Same key as a question that has since been deleted. */
-  | { readonly kind: 'gone'; readonly id: string };
+  | { readonly kind: 'gone'; readonly id: string }
+  /** Same key as an earlier, different question (or one from before request hashes): nothing of it is told. */
+  | { readonly kind: 'key_reused' };
 
 export function followUpUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/vraag/volg/${token}`;
 }
 
-function repeated(row: repo.QuestionRow, key: string): AskResult {
+function requestHash(input: NewQuestionInput, lang: 'nl' | 'en'): string {
+  return hashRequest(input.idempotencyKey, [input.topic, input.text, input.role, input.gemeente, input.email, lang]);
+}
+
+/** The earlier answer, only to a repeat of the same request: the key alone would unseal the link. */
+function repeated(row: repo.QuestionRow, key: string, hash: string): AskResult {
+  if (!sameHash(row.request_hash, hash)) return { kind: 'key_reused' };
   if (row.anonymised_at) return { kind: 'gone', id: row.id };
   const token = row.token_sealed ? unsealToken(row.token_sealed, key) : null;
   return { kind: 'repeated', id: row.id, token, code: row.short_code, emailed: row.email !== null };
@@ -44,12 +52,14 @@ async function freeShortCode(db: Kysely<DB>): Promise<string> {
 /**
  * Stores a question and, in the same transaction, the e-mail with its link: the caller says
  * "received" only after this returns, i.e. after the commit. The unique idempotency hash decides
- * between two concurrent submits of the same form; the loser returns the winner's question.
+ * between two concurrent submits of the same form; the loser returns the winner's question if it
+ * asked the same, and `key_reused` if not.
  */
 export async function askQuestion(ctx: AskContext, input: NewQuestionInput): Promise<AskResult> {
   const idempotencyHash = hashIdempotencyKey(input.idempotencyKey);
+  const hash = requestHash(input, ctx.lang);
   const earlier = await repo.findByIdempotencyHash(ctx.db, idempotencyHash);
-  if (earlier) return repeated(earlier, input.idempotencyKey);
+  if (earlier) return repeated(earlier, input.idempotencyKey, hash);
   const token = newFollowUpToken();
   const code = await freeShortCode(ctx.db);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -57,6 +67,7 @@ export async function askQuestion(ctx: AskContext, input: NewQuestionInput): Pro
       tokenHash: hashToken(token),
       shortCode: code,
       idempotencyHash,
+      requestHash: hash,
       tokenSealed: sealToken(token, input.idempotencyKey),
       topic: input.topic,
       role: input.role,
@@ -81,7 +92,7 @@ export async function askQuestion(ctx: AskContext, input: NewQuestionInput): Pro
   if (id === null) {
     const winner = await repo.findByIdempotencyHash(ctx.db, idempotencyHash);
     if (!winner) throw new Error('idempotency conflict without a row');
-    return repeated(winner, input.idempotencyKey);
+    return repeated(winner, input.idempotencyKey, hash);
   }
   return { kind: 'created', id, token, code, emailed: input.email !== null };
 }

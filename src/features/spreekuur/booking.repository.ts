@@ -54,8 +54,17 @@ export async function findBooking(db: Kysely<DB>, id: string): Promise<BookingRo
   return bookings(db).where('b.id', '=', id).executeTakeFirst();
 }
 
-export async function findBookingByKey(db: Kysely<DB>, idempotencyKey: string): Promise<BookingRow | undefined> {
-  return bookings(db).where('b.idempotency_key', '=', idempotencyKey).executeTakeFirst();
+/**
+ * The booking as it is now, its row locked until the transaction ends: what a cancel or rebook
+ * decides on, so a change that committed meanwhile is seen and a concurrent one waits.
+ */
+export async function lockBooking(db: Kysely<DB>, id: string): Promise<BookingRow | undefined> {
+  return bookings(db).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+}
+
+/** The booking an idempotency key made, with the hash of the request that made it. */
+export async function findBookingByKey(db: Kysely<DB>, idempotencyKey: string): Promise<(BookingRow & { readonly request_hash: string | null }) | undefined> {
+  return bookings(db).select('b.request_hash').where('b.idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }
 
 export async function findBookingByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<BookingRow | undefined> {
@@ -105,6 +114,7 @@ export interface NewBooking {
   readonly lang: 'nl' | 'en';
   readonly tokenHash: string;
   readonly idempotencyKey: string;
+  readonly requestHash: string;
 }
 
 export async function insertBooking(db: Kysely<DB>, b: NewBooking): Promise<void> {
@@ -121,6 +131,7 @@ export async function insertBooking(db: Kysely<DB>, b: NewBooking): Promise<void
       lang: b.lang,
       manage_token_hash: b.tokenHash,
       idempotency_key: b.idempotencyKey,
+      request_hash: b.requestHash,
     })
     .execute();
 }
@@ -184,12 +195,13 @@ export async function claimReminder(db: Kysely<DB>, id: string, startsAt: Date):
 
 /**
  * Retention: empties the personal fields of bookings whose appointment ended, or that were
- * cancelled, before `cutoff`. Topic, status, dates and language stay for counts.
+ * cancelled, before `cutoff`, and the request hash made from them (a repeat of the key is then
+ * refused). Topic, status, dates and language stay for counts.
  */
 export async function anonymiseBookings(db: Kysely<DB>, cutoff: Date, now: Date): Promise<number> {
   const result = await db
     .updateTable('spreekuur_booking')
-    .set({ name: null, email: null, phone: null, topic_note: null, staff_note: null, manage_token_hash: null, anonymised_at: now })
+    .set({ name: null, email: null, phone: null, topic_note: null, staff_note: null, manage_token_hash: null, request_hash: null, anonymised_at: now })
     .where('anonymised_at', 'is', null)
     .where((eb) =>
       eb.or([

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -9,13 +9,16 @@ import {
   findBookingByKey,
   findBookingByTokenHash,
   insertBooking,
+  lockBooking,
   markCancelled,
   moveBooking,
   releaseSlot,
+  setAttendance,
   type BookingRow,
 } from './booking.repository.ts';
 import type { BookingInput } from './spreekuur.input.ts';
 import { queueBookingMail, type MailSettings } from './spreekuur.mail.ts';
+import type { StaffContext } from './spreekuur.service.ts';
 import { amsterdamDay, amsterdamToUtc, addDays } from './zoned.ts';
 
 /** Booking, cancelling and rebooking: the use cases behind the public pages and the API. */
@@ -31,6 +34,8 @@ export interface BookingContext {
 export type BookOutcome =
   | { readonly kind: 'created'; readonly booking: BookingRow; readonly token: string }
   | { readonly kind: 'replayed'; readonly booking: BookingRow; readonly token: string }
+  /** The key was used for another request (or before request hashes were kept): nothing of that booking is told. */
+  | { readonly kind: 'key_reused' }
   | { readonly kind: 'full' }
   | { readonly kind: 'unavailable' };
 
@@ -58,7 +63,7 @@ export async function findBookingByToken(db: Kysely<DB>, token: unknown): Promis
   return findBookingByTokenHash(db, tokenHash(token));
 }
 
-class NotLive extends Error {}
+class Unavailable extends Error {}
 
 function violates(error: unknown, constraint: string): boolean {
   return typeof error === 'object' && error !== null && (error as { constraint?: unknown }).constraint === constraint;
@@ -77,17 +82,34 @@ async function scheduleReminder(db: Kysely<DB>, booking: BookingRow, now: Date):
   await enqueueJob(db, REMINDER_JOB, { bookingId: booking.id, startsAt }, { runAt, uniqueKey: `${REMINDER_JOB}:${booking.id}:${startsAt}` });
 }
 
-async function replay(ctx: BookingContext, key: string): Promise<BookOutcome | undefined> {
+/**
+ * What makes two submits "the same": the parsed fields in a fixed order (not the raw JSON), with
+ * the key, under HMAC with the app secret, so the stored hash can't be matched to guessed details.
+ */
+export function requestHash(secret: string, input: BookingInput, lang: 'nl' | 'en'): string {
+  const fields = [input.idempotencyKey, input.slotId, input.name, input.email, input.phone, input.topic, input.topicNote, lang];
+  return createHmac('sha256', secret).update(`spreekuur-request:${JSON.stringify(fields)}`).digest('hex');
+}
+
+function sameHash(stored: string | null, hash: string): boolean {
+  return stored !== null && stored.length === hash.length && timingSafeEqual(Buffer.from(stored), Buffer.from(hash));
+}
+
+async function replay(ctx: BookingContext, key: string, hash: string): Promise<BookOutcome | undefined> {
   const existing = await findBookingByKey(ctx.db, key);
-  return existing && { kind: 'replayed', booking: existing, token: manageToken(ctx.secret, existing.id) };
+  if (!existing) return undefined;
+  if (!sameHash(existing.request_hash, hash)) return { kind: 'key_reused' };
+  return { kind: 'replayed', booking: existing, token: manageToken(ctx.secret, existing.id) };
 }
 
 /**
  * Books a place. Atomic: the place, the booking, its audit row, the confirmation mail and the
- * reminder job commit together. The same idempotency key again gives the first booking back.
+ * reminder job commit together. The same idempotency key with the same request gives the first
+ * booking back; with another request it gives `key_reused` and nothing of the first booking.
  */
 export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: 'nl' | 'en'): Promise<BookOutcome> {
-  const earlier = await replay(ctx, input.idempotencyKey);
+  const hash = requestHash(ctx.secret, input, lang);
+  const earlier = await replay(ctx, input.idempotencyKey, hash);
   if (earlier) return earlier;
   const id = randomUUID();
   const token = manageToken(ctx.secret, id);
@@ -95,7 +117,7 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
     return await ctx.db.transaction().execute(async (trx): Promise<BookOutcome> => {
       const claim = await claimSlot(trx, input.slotId, ctx.now);
       if (claim.kind === 'unavailable') return { kind: 'unavailable' };
-      await insertBooking(trx, { ...input, id, lang, tokenHash: tokenHash(token) });
+      await insertBooking(trx, { ...input, id, lang, tokenHash: tokenHash(token), requestHash: hash });
       const booking = await findBooking(trx, id);
       if (!booking) throw new Error('booking vanished inside its own transaction');
       await recordAudit(trx, { actor: null, action: 'booking.create', objectType: 'spreekuur_booking', objectId: id, result: 'ok', ip: ctx.ip, detail: { slotId: input.slotId } });
@@ -104,9 +126,9 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
       return { kind: 'created', booking, token };
     });
   } catch (error) {
-    // A concurrent submit with the same key won the race: give its answer.
+    // A concurrent submit with the same key won the race: its answer, if it was the same request.
     if (violates(error, 'spreekuur_booking_idempotency_key_key') || violates(error, 'spreekuur_slot_capacity')) {
-      const again = await replay(ctx, input.idempotencyKey);
+      const again = await replay(ctx, input.idempotencyKey, hash);
       if (again) return again;
     }
     if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };
@@ -115,9 +137,23 @@ export async function bookSlot(ctx: BookingContext, input: BookingInput, lang: '
   }
 }
 
-export async function cancelBooking(ctx: BookingContext, booking: BookingRow): Promise<ChangeOutcome> {
+/**
+ * Names the booking to change. Only its id is used: status and slot are read again under the row
+ * lock, because a row read before the transaction may already be stale (another tab, a retry).
+ */
+export interface BookingRef {
+  readonly id: string;
+}
+
+function isLive(booking: BookingRow, now: Date): boolean {
+  return booking.status === 'booked' && booking.starts_at > now;
+}
+
+/** Cancels a live booking and frees its place: the place of the slot it is on at that moment. */
+export async function cancelBooking(ctx: BookingContext, ref: BookingRef): Promise<ChangeOutcome> {
   return ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
-    if (booking.starts_at <= ctx.now || !(await markCancelled(trx, booking.id, ctx.now))) return { kind: 'not_live' };
+    const booking = await lockBooking(trx, ref.id);
+    if (!booking || !isLive(booking, ctx.now) || !(await markCancelled(trx, booking.id, ctx.now))) return { kind: 'not_live' };
     await releaseSlot(trx, booking.slot_id);
     const updated = await findBooking(trx, booking.id);
     if (!updated) throw new Error('booking vanished inside its own transaction');
@@ -127,27 +163,49 @@ export async function cancelBooking(ctx: BookingContext, booking: BookingRow): P
   });
 }
 
-/** Moves a live booking to another free slot in one transaction: the new place or nothing changes. */
-export async function rebookBooking(ctx: BookingContext, booking: BookingRow, slotId: string): Promise<ChangeOutcome> {
-  if (booking.status !== 'booked' || booking.starts_at <= ctx.now) return { kind: 'not_live' };
-  if (slotId === booking.slot_id) return { kind: 'unavailable' };
+/**
+ * Moves a live booking to another free slot in one transaction: the new place or nothing changes.
+ * Locks the booking first, then the two slot rows in id order whichever way the move goes, so two
+ * rebooks swapping slots (X→Y, Y→X) wait for each other instead of deadlocking.
+ */
+export async function rebookBooking(ctx: BookingContext, ref: BookingRef, slotId: string): Promise<ChangeOutcome> {
   try {
     return await ctx.db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
-      const claim = await claimSlot(trx, slotId, ctx.now);
-      if (claim.kind === 'unavailable') return { kind: 'unavailable' };
-      // Cancelled or moved meanwhile (another tab): undo the claim by rolling back.
-      if (!(await moveBooking(trx, booking.id, booking.slot_id, slotId, ctx.now))) throw new NotLive();
-      await releaseSlot(trx, booking.slot_id);
+      const booking = await lockBooking(trx, ref.id);
+      if (!booking || !isLive(booking, ctx.now)) return { kind: 'not_live' };
+      if (slotId === booking.slot_id) return { kind: 'unavailable' };
+      const from = booking.slot_id;
+      for (const slot of [from, slotId].sort()) {
+        if (slot === from) await releaseSlot(trx, from);
+        // The release may already have happened: roll it back with the rest.
+        else if ((await claimSlot(trx, slotId, ctx.now)).kind === 'unavailable') throw new Unavailable();
+      }
+      if (!(await moveBooking(trx, booking.id, from, slotId, ctx.now))) throw new Error('a locked booking did not move');
       const moved = await findBooking(trx, booking.id);
       if (!moved) throw new Error('booking vanished inside its own transaction');
-      await recordAudit(trx, { actor: null, action: 'booking.rebook', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip, detail: { from: booking.slot_id, to: slotId } });
+      await recordAudit(trx, { actor: null, action: 'booking.rebook', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', ip: ctx.ip, detail: { from, to: slotId } });
       await queueBookingMail(trx, ctx.mail, moved, 'rebook', manageToken(ctx.secret, booking.id), ctx.now);
       await scheduleReminder(trx, moved, ctx.now);
       return { kind: 'done', booking: moved };
     });
   } catch (error) {
-    if (error instanceof NotLive) return { kind: 'not_live' };
+    if (error instanceof Unavailable) return { kind: 'unavailable' };
     if (violates(error, 'spreekuur_slot_capacity')) return { kind: 'full' };
     throw error;
   }
+}
+
+export type AttendanceOutcome = { readonly kind: 'done' } | { readonly kind: 'not_changeable' };
+
+/**
+ * Staff: attended / no-show / back to booked, under the booking's row lock so the audit row names
+ * the status it really came from. The seat stays taken either way; only a cancellation frees it.
+ */
+export async function setBookingAttendance(ctx: StaffContext, id: string, status: 'booked' | 'attended' | 'no_show'): Promise<AttendanceOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<AttendanceOutcome> => {
+    const booking = await lockBooking(trx, id);
+    if (!booking || !(await setAttendance(trx, id, status, ctx.now))) return { kind: 'not_changeable' };
+    await recordAudit(trx, { actor: ctx.actor, ip: ctx.ip, action: 'booking.status', objectType: 'spreekuur_booking', objectId: id, result: 'ok', detail: { from: booking.status, to: status } });
+    return { kind: 'done' };
+  });
 }

@@ -69,6 +69,9 @@ export function registerSpreekuurApiRoutes(app: FastifyInstance, deps: ApiDeps):
         throw new AppError('conflict', 'This slot is fully booked. Choose another one.', { slotId: 'fully booked' });
       case 'unavailable':
         throw new AppError('conflict', 'This slot cannot be booked (closed, started or unknown). Choose another one.', { slotId: 'not bookable' });
+      case 'key_reused':
+        // Says nothing of the earlier request: not whether it booked, nor what or when.
+        throw new AppError('unprocessable', 'This idempotency key was already used for a different request. Send this booking with a new key.');
     }
   });
 }

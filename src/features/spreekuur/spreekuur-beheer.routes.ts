@@ -4,7 +4,8 @@ import { AppError } from '../../errors.ts';
 import type { Lang, Translate } from '../../i18n/index.ts';
 import { recordAudit, truncateIp } from '../../platform/audit.ts';
 import { taxonomyOf, type Taxonomy } from '../catalogue/taxonomy.ts';
-import { findBooking, listBookingsBetween, listBookingsOnClosedSlots, setAttendance, setStaffNote, type BookingRow } from './booking.repository.ts';
+import { findBooking, listBookingsBetween, listBookingsOnClosedSlots, setStaffNote, type BookingRow } from './booking.repository.ts';
+import { setBookingAttendance } from './booking.service.ts';
 import { parseException, parseHours, type ExceptionErrors, type ExceptionValues, type HoursErrors, type HoursValues } from './spreekuur-admin.input.ts';
 import { isUuid } from './spreekuur.input.ts';
 import { SPREEKUUR_PERMISSION } from './spreekuur.policy.ts';
@@ -175,11 +176,8 @@ export function registerSpreekuurBeheerRoutes(app: FastifyInstance): void {
     const booking = await loadBooking(body['id']);
     const status = body['status'];
     if (status !== 'booked' && status !== 'attended' && status !== 'no_show') throw new AppError('bad_request', 'Unknown status.', { status: 'booked, attended or no_show' });
-    const ctx = staffContext(request, db);
-    await db.transaction().execute(async (trx) => {
-      if (!(await setAttendance(trx, booking.id, status, ctx.now))) throw new AppError('conflict', 'This booking can no longer be changed.');
-      await recordAudit(trx, { actor: ctx.actor, ip: ctx.ip, action: 'booking.status', objectType: 'spreekuur_booking', objectId: booking.id, result: 'ok', detail: { from: booking.status, to: status } });
-    });
+    const outcome = await setBookingAttendance(staffContext(request, db), booking.id, status);
+    if (outcome.kind === 'not_changeable') throw new AppError('conflict', 'This booking can no longer be changed.');
     return reply.redirect(`/beheer/spreekuur/afspraak?id=${booking.id}&opgeslagen=1`, 303);
   });
 

@@ -25,3 +25,29 @@ export async function bookedCount(db: Kysely<DB>, slotId: string): Promise<numbe
 export function bookingBody(slotId: string, key: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { slotId, name: 'J.D.', email: 'ouder@example.org', topic: 'parenting_plan', idempotencyKey: key, ...extra };
 }
+
+/** A slot whose `booked` counter disagrees with the bookings that hold a seat on it. */
+export interface SlotMismatch {
+  readonly slotId: string;
+  readonly booked: number;
+  readonly seated: number;
+  readonly capacity: number;
+}
+
+/**
+ * The invariant over the whole spreekuur_slot table (or the given slots): `booked` equals the
+ * number of bookings holding a seat, and that number fits the capacity. Every status but
+ * 'cancelled' holds a seat: attended and no-show are set by staff without touching the counter.
+ */
+export async function slotMismatches(db: Kysely<DB>, slotIds?: readonly string[]): Promise<SlotMismatch[]> {
+  let query = db
+    .selectFrom('spreekuur_slot as s')
+    .leftJoin('spreekuur_booking as b', (join) => join.onRef('b.slot_id', '=', 's.id').on('b.status', '<>', 'cancelled'))
+    .select((eb) => ['s.id', 's.booked', 's.capacity', eb.fn.count<number>('b.id').as('seated')])
+    .groupBy(['s.id', 's.booked', 's.capacity']);
+  if (slotIds) query = query.where('s.id', 'in', [...slotIds]);
+  const rows = await query.execute();
+  return rows
+    .map((r) => ({ slotId: r.id, booked: r.booked, seated: Number(r.seated), capacity: r.capacity }))
+    .filter((r) => r.booked !== r.seated || r.seated > r.capacity);
+}

@@ -64,8 +64,9 @@ describe('spreekuur jobs: reminder once, never when cancelled; retention keeps c
     const gone = rows.find((r) => r.id === a.id);
     const stays = rows.find((r) => r.id === b.id);
     assert.ok(gone && stays);
-    assert.deepEqual([gone.name, gone.email, gone.phone, gone.topic_note, gone.staff_note, gone.manage_token_hash], [null, null, null, null, null, null]);
+    assert.deepEqual([gone.name, gone.email, gone.phone, gone.topic_note, gone.staff_note, gone.manage_token_hash, gone.request_hash], [null, null, null, null, null, null, null]);
     assert.ok(gone.anonymised_at);
+    assert.match(stays.request_hash ?? '', /^[0-9a-f]{64}$/, 'the request hash goes with the personal fields it was made from');
     assert.equal(gone.topic, 'parenting_plan');
     assert.equal(gone.status, 'booked');
     assert.equal(stays.email, 'recent@example.org');

@@ -11,6 +11,7 @@ export const spreekuurEn: Record<keyof typeof spreekuurNl, string> = {
   'spreekuur.book.title': 'Choose a time on {day}',
   'spreekuur.book.back': 'Choose another day',
   'spreekuur.book.noSlots': 'There is no free time left on this day. Please choose another day.',
+  'spreekuur.book.alreadySent': 'This form had already been sent, so we have not processed it this time. Did you just make an appointment? Then you do not need to do anything. With an e-mail address you get a confirmation. Would you still like to make an appointment? Check your details and send the form again.',
   'spreekuur.form.slot': 'What time?',
   'spreekuur.form.name': 'Your name or initials',
   'spreekuur.form.nameHint': 'So we know who we are talking to. Initials are fine too.',

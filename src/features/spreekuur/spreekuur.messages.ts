@@ -10,6 +10,7 @@ export const spreekuurNl = {
   'spreekuur.book.title': 'Kies een tijd op {day}',
   'spreekuur.book.back': 'Kies een andere dag',
   'spreekuur.book.noSlots': 'Op deze dag is geen tijd meer vrij. Kies een andere dag.',
+  'spreekuur.book.alreadySent': 'Dit formulier was al verstuurd. Daarom hebben we het nu niet verwerkt. Heb je net een afspraak gemaakt? Dan hoef je niets meer te doen. Met een e-mailadres krijg je er een bevestiging van. Wil je toch een afspraak maken? Kijk je gegevens na en verstuur het formulier opnieuw.',
   'spreekuur.form.slot': 'Hoe laat?',
   'spreekuur.form.name': 'Je naam of voorletters',
   'spreekuur.form.nameHint': 'Zo weten we wie we spreken. Voorletters zijn ook goed.',

@@ -28,15 +28,17 @@ export const spreekuurOpenApi = {
         tags: ['Spreekuur'],
         summary: 'Book a place in a slot',
         description:
-          'Books one place. The database refuses overbooking whatever the concurrency. Send a fresh `idempotencyKey` per booking: the same key again ' +
-          'answers 200 with the first booking instead of booking twice. The person must have seen the privacy statement (/privacy). ' +
+          'Books one place. The database refuses overbooking whatever the concurrency. Send a fresh `idempotencyKey` per booking: the same key with ' +
+          'the same request (slot, name, email, phone, topic, topic note, lang) answers 200 with the first booking instead of booking twice; the same ' +
+          'key with anything else different answers 422 and says nothing about the earlier request. The person must have seen the privacy statement (/privacy). ' +
           'An e-mail address gets a confirmation with an iCalendar file and a reminder the day before. Rate-limited per client.',
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SpreekuurBookingRequest' } } } },
         responses: {
           '201': { description: 'Booked', content: { 'application/json': { schema: { $ref: '#/components/schemas/SpreekuurBooking' } } } },
-          '200': { description: 'This idempotency key was used before: the booking it made', content: { 'application/json': { schema: { $ref: '#/components/schemas/SpreekuurBooking' } } } },
+          '200': { description: 'This idempotency key was used before for the same request: the booking it made', content: { 'application/json': { schema: { $ref: '#/components/schemas/SpreekuurBooking' } } } },
           '400': { description: 'Invalid fields; `errors` maps each field to the reason', ...problem },
           '409': { description: 'The slot is full, closed, started or unknown', ...problem },
+          '422': { description: 'This idempotency key was already used for a different request; send the booking with a new key', ...problem },
           '429': { description: 'Too many requests', ...problem },
         },
       },

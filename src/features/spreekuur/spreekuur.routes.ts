@@ -58,10 +58,10 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
     return taxonomy.codes('theme').map((code) => ({ value: code, label: taxonomy.label('theme', code, request.lang) }));
   };
 
-  async function renderBookPage(request: FastifyRequest, reply: FastifyReply, day: string, values: BookingValues, errors: BookingErrors, status = 200) {
+  async function renderBookPage(request: FastifyRequest, reply: FastifyReply, day: string, values: BookingValues, errors: BookingErrors, status = 200, notice?: MessageKey) {
     const locale = localeOf(request.lang);
     const slots = await listFreeSlotsOn(db, day, new Date());
-    const props = { day, dayLabel: formatDay(dayInstant(day), locale), slots: slotOptions(slots, request.t, locale), topics: await topics(request), values, errors };
+    const props = { day, dayLabel: formatDay(dayInstant(day), locale), slots: slotOptions(slots, request.t, locale), topics: await topics(request), values, errors, notice };
     return reply.page(h(BookPage, props), status);
   }
 
@@ -117,6 +117,9 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
         return renderBookPage(request, reply, day, { ...parsed.values, slotId: '' }, { slotId: 'spreekuur.error.full' }, 409);
       case 'unavailable':
         return renderBookPage(request, reply, day, { ...parsed.values, slotId: '' }, { slotId: 'spreekuur.error.slotGone' }, 409);
+      case 'key_reused':
+        // Never the earlier booking's link: the form again as typed, with a fresh key to send it anew.
+        return renderBookPage(request, reply, day, { ...parsed.values, idempotencyKey: randomUUID() }, {}, 422, 'spreekuur.book.alreadySent');
     }
   });
 
@@ -162,10 +165,11 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
         return reply.redirect(`/spreekuur/afspraak?sleutel=${String(body['sleutel'])}&verzet=1`, 303);
       case 'not_live':
         return reply.redirect(`/spreekuur/afspraak?sleutel=${String(body['sleutel'])}`, 303);
+      // Shown from the booking as it is now: the row read above may predate a change in another tab.
       case 'full':
-        return renderRebook(request, reply, booking, day, 'spreekuur.error.full', 409);
+        return renderRebook(request, reply, await bookingFor(body['sleutel']), day, 'spreekuur.error.full', 409);
       case 'unavailable':
-        return renderRebook(request, reply, booking, day, 'spreekuur.error.slotGone', 409);
+        return renderRebook(request, reply, await bookingFor(body['sleutel']), day, 'spreekuur.error.slotGone', 409);
     }
   });
 

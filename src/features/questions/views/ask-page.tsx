@@ -1,6 +1,7 @@
 import { AUDIENCES } from '../../../db/schema.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { usePage } from '../../../web/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, SelectField, SubmitButton, TextArea, TextField, type Option } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, Notice, SelectField, SubmitButton, TextArea, TextField, type Option } from '../../../web/forms.tsx';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { CrisisLineView } from '../../crisis/crisis.presenter.ts';
 import { EMAIL_MAX, TEXT_MAX, type AskErrors, type AskField, type AskValues } from '../questions.input.ts';
@@ -26,12 +27,14 @@ export interface AskPageProps {
   readonly municipalities: readonly Option[];
   readonly retentionMonths: number;
   readonly kidsLine: CrisisLineView | null;
+  /** A message about the whole form, above it. */
+  readonly notice?: MessageKey | undefined;
 }
 
 const KID_ROLES = ['children', 'youth'] as const;
 
 /** /vraag: one form, no JavaScript needed; the hidden key makes a repeated submit harmless. */
-export function AskPage({ kid, values, errors, topics, municipalities, retentionMonths, kidsLine }: AskPageProps) {
+export function AskPage({ kid, values, errors, topics, municipalities, retentionMonths, kidsLine, notice }: AskPageProps) {
   const { t } = usePage();
   const ids = ASK_FIELD_IDS;
   const roles = (kid ? KID_ROLES : AUDIENCES).map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }));
@@ -39,6 +42,7 @@ export function AskPage({ kid, values, errors, topics, municipalities, retention
     <Layout title={t(kid ? 'questions.kid.title' : 'questions.ask.title')}>
       <Heading1>{t(kid ? 'questions.kid.title' : 'questions.ask.title')}</Heading1>
       <ErrorSummary errors={fieldErrors(errors, ids)} />
+      {notice && <Notice kind="warning" urgent text={t(notice)} />}
       <Paragraph lead>{t(kid ? 'questions.kid.intro' : 'questions.ask.intro')}</Paragraph>
       <Paragraph>{t('questions.ask.when')}</Paragraph>
       <p class="utrecht-paragraph">

@@ -1,6 +1,7 @@
 import type { Option } from '../../../web/forms.tsx';
-import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, SelectField, SubmitButton, TextArea, TextField } from '../../../web/forms.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, fieldErrors, Notice, SelectField, SubmitButton, TextArea, TextField } from '../../../web/forms.tsx';
 import { usePage } from '../../../web/context.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import type { BookingErrors, BookingValues } from '../spreekuur.input.ts';
 import { NAME_MAX, NOTE_MAX } from '../spreekuur.input.ts';
@@ -13,6 +14,8 @@ export interface BookPageProps {
   readonly topics: readonly Option[];
   readonly values: BookingValues;
   readonly errors: BookingErrors;
+  /** A message about the whole form, above it. */
+  readonly notice?: MessageKey | undefined;
 }
 
 const FIELD_IDS = {
@@ -27,7 +30,7 @@ const FIELD_IDS = {
 } as const;
 
 /** /spreekuur/dag: the free times of one day as radio buttons, and the few details we need. */
-export function BookPage({ day, dayLabel, slots, topics, values, errors }: BookPageProps) {
+export function BookPage({ day, dayLabel, slots, topics, values, errors, notice }: BookPageProps) {
   const { t } = usePage();
   const title = t('spreekuur.book.title', { day: dayLabel });
   return (
@@ -39,6 +42,7 @@ export function BookPage({ day, dayLabel, slots, topics, values, errors }: BookP
       </p>
       <Heading1>{title}</Heading1>
       <ErrorSummary errors={fieldErrors(errors, FIELD_IDS)} />
+      {notice && <Notice kind="warning" urgent text={t(notice)} />}
       {slots.length === 0 ? (
         <Paragraph>{t('spreekuur.book.noSlots')}</Paragraph>
       ) : (
