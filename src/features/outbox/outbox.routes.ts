@@ -42,6 +42,7 @@ export function registerOutboxRoutes(app: FastifyInstance): void {
   app.get<WithId>('/beheer/e-mail/:id/inhoud', read, async (request, reply) => {
     const mail = await mailOr404(request.params.id);
     const body = await readEmailBody(db, who(request), mail.id);
+    if (!body) throw new AppError('not_found', 'No e-mail with this id.');
     return reply.page(h(OutboxDetailPage, { mail, body }));
   });
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit.ts';
 import { retryEmail } from '../../platform/mail.ts';
-import { findOutboxEmail, readOutboxBody } from './outbox.repository.ts';
+import { findOutboxEmail, readOutboxBody, type OutboxBody } from './outbox.repository.ts';
 
 export interface OutboxActor {
   readonly actor: AuditActor;
@@ -23,7 +23,7 @@ export async function retryFailedEmail(db: Kysely<DB>, who: OutboxActor, id: str
 }
 
 /** Reading a body is reading personal data: the audit row is written before the body is returned. */
-export async function readEmailBody(db: Kysely<DB>, who: OutboxActor, id: string): Promise<{ text: string; attachments: string[] } | undefined> {
+export async function readEmailBody(db: Kysely<DB>, who: OutboxActor, id: string): Promise<OutboxBody | undefined> {
   return db.transaction().execute(async (trx) => {
     const body = await readOutboxBody(trx, id);
     if (body) await recordAudit(trx, { actor: who.actor, action: 'outbox.read_body', objectType: 'outbox_email', objectId: id, result: 'ok', ip: who.ip });

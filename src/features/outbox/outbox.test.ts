@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { createTestUser, type TestUser } from '../../../test/auth.ts';
-import { queueEmail } from '../../platform/mail.ts';
+import { deliverDueEmails, queueEmail } from '../../platform/mail.ts';
 import { formSession, postForm } from '../beheer/beheer.testkit.ts';
 
 describe('e-mail outbox viewer', () => {
@@ -14,9 +14,9 @@ describe('e-mail outbox viewer', () => {
     t = await createTestApp();
     admin = await createTestUser(t.database.db, { roles: ['admin'] });
     const db = t.database.db;
-    failedId = await queueEmail(db, { purpose: 'invite', to: 'kapot@example.org', subject: 'Uitnodiging', text: 'GEHEIME-INHOUD token=abc' });
+    failedId = await queueEmail(db, { purpose: 'invite', to: 'kapot@example.org', subject: 'Uitnodiging', text: 'GEHEIME-INHOUD token=abc', privateLink: false });
     await db.updateTable('outbox_email').set({ status: 'failed', attempts: 8, last_error: '550 mailbox unavailable' }).where('id', '=', failedId).execute();
-    sentId = await queueEmail(db, { purpose: 'password_reset', to: 'goed@example.org', subject: 'Wachtwoord', text: 'ANDERE-INHOUD' });
+    sentId = await queueEmail(db, { purpose: 'password_reset', to: 'goed@example.org', subject: 'Wachtwoord', text: 'ANDERE-INHOUD', privateLink: false });
     await db.updateTable('outbox_email').set({ status: 'sent', attempts: 1, sent_at: new Date() }).where('id', '=', sentId).execute();
   });
   after(async () => t.close());
@@ -44,6 +44,24 @@ describe('e-mail outbox viewer', () => {
     assert.equal(rows[0]?.object_id, sentId);
     assert.equal(rows[0]?.actor_id, admin.id);
     assert.equal((await get('/beheer/e-mail/00000000-0000-4000-8000-000000000000/inhoud')).statusCode, 404);
+  });
+
+  it('a mail with a private link has no body once sent; its pages say why, in Dutch and English', async () => {
+    const db = t.database.db;
+    const id = await queueEmail(db, { purpose: 'invite', to: 'link@example.org', subject: 'Uitnodiging', text: 'LINK-INHOUD /wachtwoord?sleutel=xyz', privateLink: true });
+    const sent = await deliverDueEmails(db, async () => undefined, { from: 'wegwijzer@example.org' });
+    assert.equal(sent.sent, 1);
+    const row = await db.selectFrom('outbox_email').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, row.text_body, row.attachments, row.to_address, row.purpose], ['sent', '', [], 'link@example.org', 'invite']);
+    const nl = await get(`/beheer/e-mail/${id}/inhoud`);
+    assert.equal(nl.statusCode, 200);
+    assert.doesNotMatch(nl.body, /LINK-INHOUD/);
+    assert.match(nl.body, /De inhoud is na het versturen verwijderd, omdat er een persoonlijke link in stond/);
+    const en = await get(`/beheer/e-mail/${id}/inhoud?lang=en`);
+    assert.match(en.body, /The content was removed after sending, because it contained a private link/);
+    const detail = await get(`/beheer/e-mail/${id}`);
+    assert.match(detail.body, /De inhoud is na het versturen verwijderd/);
+    assert.doesNotMatch(detail.body, /\/inhoud"/, 'no link to a body that is gone');
   });
 
   it('puts a failed mail back in the queue, audited; a sent one can not be retried', async () => {
