@@ -35,6 +35,28 @@ describe('e-mail outbox viewer', () => {
     assert.doesNotMatch(detail.body, /GEHEIME-INHOUD/);
   });
 
+  const auditRows = () => t.database.db.selectFrom('audit_event').selectAll().orderBy('id').execute();
+
+  it('opening the list writes one outbox.list row: filter, page and count, not the addresses', async () => {
+    const before = await auditRows();
+    const res = await get('/beheer/e-mail?status=failed');
+    assert.equal(res.statusCode, 200);
+    const added = (await auditRows()).slice(before.length);
+    assert.deepEqual(added.map((r) => r.action), ['outbox.list']);
+    assert.equal(added[0]?.actor_id, admin.id);
+    assert.deepEqual(added[0]?.detail, { status: 'failed', page: 1, count: 1 });
+    assert.doesNotMatch(JSON.stringify(added[0]), /kapot@example\.org|goed@example\.org/);
+  });
+
+  it('opening a mail writes one outbox.read row naming the mail; an unknown id writes none', async () => {
+    const before = await auditRows();
+    assert.equal((await get(`/beheer/e-mail/${failedId}`)).statusCode, 200);
+    const added = (await auditRows()).slice(before.length);
+    assert.deepEqual(added.map((r) => [r.action, r.object_type, r.object_id, r.actor_id]), [['outbox.read', 'outbox_email', failedId, admin.id]]);
+    assert.equal((await get('/beheer/e-mail/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+    assert.equal((await auditRows()).length, before.length + 1);
+  });
+
   it('shows a body only when asked, and logs that read', async () => {
     const res = await get(`/beheer/e-mail/${sentId}/inhoud`);
     assert.equal(res.statusCode, 200);
