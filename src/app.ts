@@ -234,7 +234,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app);
-  app.jobs.daily('outbox.retention', async (_payload, { db, now }) => void (await purgeOldEmails(db, now)), 3);
+  // The .eml files of the file transport go with their rows (with SMTP the directory stays empty).
+  app.jobs.daily('outbox.retention', async (_payload, { db, now }) => void (await purgeOldEmails(db, now, config.outboxDir)), 3);
   await registerFeatures(app);
   return app;
 }

@@ -24,7 +24,7 @@ describe('cache-control: no-store on every signed-in and private-link page (inte
   after(async () => t.close());
 
   it('sends no-store on the pages the attack found without it', async () => {
-    const mail = await queueEmail(t.database.db, { purpose: 'test', to: 'someone@example.org', subject: 'Test', text: 'Hallo' });
+    const mail = await queueEmail(t.database.db, { purpose: 'test', to: 'someone@example.org', subject: 'Test', text: 'Hallo', privateLink: false });
     const other = await createTestUser(t.database.db, { roles: ['staff'] });
     const enrolling = await createTestUser(t.database.db, { roles: ['staff'], stage: 'enrol' });
     const pages: [string, string][] = [

@@ -330,14 +330,19 @@ export interface OutboxEmailTable {
   purpose: string;
   to_address: string;
   subject: string;
+  /** '' once body_purged_at is set. */
   text_body: string;
-  attachments: ColumnType<EmailAttachment[], string | undefined, never>;
+  /** Written as JSON text; emptied (only) when the body is purged. */
+  attachments: ColumnType<EmailAttachment[], string | undefined, string>;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   last_error: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** The mail carries a private link: its body is purged when it is marked sent. */
+  private_link: Generated<boolean>;
+  body_purged_at: Date | null;
 }
 
 export type JobStatus = 'pending' | 'done' | 'failed';

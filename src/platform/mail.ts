@@ -1,8 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB, EmailAttachment } from '../db/schema.ts';
+import { recordAudit } from './audit.ts';
 import { retryDelayMs } from './jobs.ts';
 
 export interface OutgoingEmail {
@@ -12,6 +13,13 @@ export interface OutgoingEmail {
   readonly subject: string;
   readonly text: string;
   readonly attachments?: readonly EmailAttachment[];
+  /**
+   * The mail carries a private link (a token that opens someone's page, booking or account, in the
+   * text or an attachment). Its body and attachments are then purged from the outbox in the
+   * statement that marks it sent; the row (purpose, recipient, times) stays until retention.
+   * Required, so that every new mail is a decision.
+   */
+  readonly privateLink: boolean;
 }
 
 /** Writes the mail to the outbox; pass the transaction of the change that causes it. */
@@ -24,6 +32,7 @@ export async function queueEmail(db: Kysely<DB>, email: OutgoingEmail): Promise<
       subject: email.subject,
       text_body: email.text,
       attachments: JSON.stringify(email.attachments ?? []),
+      private_link: email.privateLink,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -60,13 +69,18 @@ export function smtpTransport(smtpUrl: string): MailTransport {
   };
 }
 
+/** The file transport's file for an outbox mail: its name is the outbox id, so it can follow the row. */
+function emailFile(directory: string, id: string): string {
+  return path.join(directory, `${id}.eml`);
+}
+
 /** The embedded default: each mail becomes an RFC 5322 `.eml` file, written atomically. */
 export function fileTransport(directory: string): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return async (message) => {
     const info = await transporter.sendMail(nodemailerMessage(message));
     await mkdir(directory, { recursive: true });
-    const file = path.join(directory, `${message.id}.eml`);
+    const file = emailFile(directory, message.id);
     await writeFile(`${file}.tmp`, info.message as Buffer);
     await rename(`${file}.tmp`, file);
   };
@@ -115,8 +129,6 @@ export async function deliverDueEmails(
     if (!mail) break;
     try {
       await transport({ id: mail.id, from: options.from, to: mail.to_address, subject: mail.subject, text: mail.text_body, attachments: mail.attachments });
-      await db.updateTable('outbox_email').set({ status: 'sent', sent_at: now(), last_error: null }).where('id', '=', mail.id).execute();
-      summary.sent++;
     } catch (error) {
       const final = mail.attempts + 1 >= MAX_MAIL_ATTEMPTS;
       await db
@@ -126,7 +138,22 @@ export async function deliverDueEmails(
         .execute();
       if (final) summary.failed++;
       else summary.retried++;
+      continue;
     }
+    const sentAt = now();
+    await db.transaction().execute(async (trx) => {
+      // One statement marks it sent and, for a private link, empties it: no moment where a sent
+      // mail still holds the link. A row deleted while it was being sent ("delete my question")
+      // updates nothing here; the daily purge removes the file it may have left.
+      await trx
+        .updateTable('outbox_email')
+        .set({ status: 'sent', sent_at: sentAt, last_error: null, ...(mail.private_link ? { text_body: '', attachments: '[]', body_purged_at: sentAt } : {}) })
+        .where('id', '=', mail.id)
+        .execute();
+      // The outbox row goes with retention or "delete my question"; this says for longer that a mail went out (no address).
+      await recordAudit(trx, { actor: null, action: 'outbox.sent', objectType: 'outbox_email', objectId: mail.id, result: 'ok', detail: { purpose: mail.purpose } });
+    });
+    summary.sent++;
   }
   return summary;
 }
@@ -146,9 +173,41 @@ export async function retryEmail(db: Kysely<DB>, id: string): Promise<boolean> {
 export const SENT_MAIL_DAYS = 30;
 export const FAILED_MAIL_DAYS = 90;
 
-export async function purgeOldEmails(db: Kysely<DB>, now: Date): Promise<number> {
+/**
+ * Removes the file transport's files of these outbox mails. Call it with the ids of every outbox
+ * row you delete, after the delete commits: the file is the mail itself and must not outlive its
+ * row. A missing file (SMTP, or removed before) is not an error.
+ */
+export async function removeEmailFiles(directory: string, ids: readonly string[]): Promise<void> {
+  await Promise.all(ids.flatMap((id) => [emailFile(directory, id), `${emailFile(directory, id)}.tmp`]).map((file) => rm(file, { force: true })));
+}
+
+const EMAIL_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.eml(?:\.tmp)?$/;
+
+/**
+ * Removes `.eml` files whose outbox row is gone: left by a crash between a delete and its file
+ * removal, by a row deleted while it was being sent, or written before files followed their rows.
+ */
+async function removeOrphanEmailFiles(db: Kysely<DB>, directory: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const ids = [...new Set(names.map((n) => EMAIL_FILE.exec(n)?.[1]).filter((id): id is string => id !== undefined))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    const present = new Set((await db.selectFrom('outbox_email').select('id').where('id', 'in', batch).execute()).map((r) => r.id));
+    await removeEmailFiles(directory, batch.filter((id) => !present.has(id)));
+  }
+}
+
+/** The daily outbox retention: deletes old rows with their `.eml` files (in `outboxDir`); returns the deleted ids. */
+export async function purgeOldEmails(db: Kysely<DB>, now: Date, outboxDir: string): Promise<string[]> {
   const day = 86400_000;
-  const result = await db
+  const rows = await db
     .deleteFrom('outbox_email')
     .where((eb) =>
       eb.or([
@@ -156,6 +215,10 @@ export async function purgeOldEmails(db: Kysely<DB>, now: Date): Promise<number>
         eb.and([eb('status', '=', 'failed'), eb('created_at', '<', new Date(now.getTime() - FAILED_MAIL_DAYS * day))]),
       ]),
     )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+    .returning('id')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  await removeEmailFiles(outboxDir, ids);
+  await removeOrphanEmailFiles(db, outboxDir);
+  return ids;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -27,6 +27,7 @@ describe('e-mail outbox and jobs (integration)', () => {
       subject: 'Bevestiging — afspraak',
       text: 'Hallo,\n\nTot dan.',
       attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64') }],
+      privateLink: false,
     });
     const first = await deliverDueEmails(database.db, fileTransport(dir), { from: 'wegwijzer@example.org' });
     assert.deepEqual(first, { sent: 1, retried: 0, failed: 0 });
@@ -43,7 +44,7 @@ describe('e-mail outbox and jobs (integration)', () => {
   });
 
   it('retries a failing mail with backoff, then marks it failed, and an admin can queue it again', async () => {
-    const id = await queueEmail(database.db, { purpose: 'test', to: 'x@example.nl', subject: 's', text: 't' });
+    const id = await queueEmail(database.db, { purpose: 'test', to: 'x@example.nl', subject: 's', text: 't', privateLink: false });
     const failing = async () => {
       throw new Error('connection refused');
     };
@@ -65,17 +66,62 @@ describe('e-mail outbox and jobs (integration)', () => {
   it('removes sent mail after 30 days and failed mail after 90, nothing pending', async () => {
     const now = new Date();
     const day = 86400_000;
-    const ids = await Promise.all(['old-sent', 'new-sent', 'old-failed', 'pending'].map((p) => queueEmail(database.db, { purpose: p, to: 'x@example.nl', subject: 's', text: 't' })));
+    const ids = await Promise.all(['old-sent', 'new-sent', 'old-failed', 'pending'].map((p) => queueEmail(database.db, { purpose: p, to: 'x@example.nl', subject: 's', text: 't', privateLink: false })));
     const [oldSent, newSent, oldFailed] = ids;
     await database.db.updateTable('outbox_email').set({ status: 'sent', sent_at: new Date(now.getTime() - 31 * day) }).where('id', '=', oldSent ?? '').execute();
     await database.db.updateTable('outbox_email').set({ status: 'sent', sent_at: new Date(now.getTime() - 29 * day) }).where('id', '=', newSent ?? '').execute();
     await database.db.updateTable('outbox_email').set({ status: 'failed' }).where('id', '=', oldFailed ?? '').execute();
-    await purgeOldEmails(database.db, now);
+    await purgeOldEmails(database.db, now, dir);
     const kept = await database.db.selectFrom('outbox_email').select('purpose').where('id', 'in', ids).orderBy('purpose').execute();
     assert.deepEqual(kept.map((r) => r.purpose), ['new-sent', 'old-failed', 'pending'], 'today only the old sent mail goes');
-    await purgeOldEmails(database.db, new Date(now.getTime() + 91 * day));
+    await purgeOldEmails(database.db, new Date(now.getTime() + 91 * day), dir);
     const left = await database.db.selectFrom('outbox_email').select('purpose').where('id', 'in', ids).execute();
     assert.deepEqual(left.map((r) => r.purpose), ['pending']);
+  });
+
+  it('empties a private-link mail in the statement that marks it sent; other mails keep their body', async () => {
+    const ics = [{ filename: 'afspraak.ics', contentType: 'text/calendar', content: Buffer.from('URL:https://x/afspraak?sleutel=abc').toString('base64') }];
+    const secret = await queueEmail(database.db, { purpose: 'spreekuur_confirm', to: 'p@example.nl', subject: 's', text: 'link https://x/afspraak?sleutel=abc', attachments: ics, privateLink: true });
+    const plain = await queueEmail(database.db, { purpose: 'moderation_result', to: 'q@example.nl', subject: 's', text: 'approved', privateLink: false });
+    const at = new Date('2031-01-01T10:00:00Z');
+    const sentBodies: string[] = [];
+    const summary = await deliverDueEmails(database.db, async (m) => void sentBodies.push(m.text), { from: 'a@b.nl', now: () => at });
+    assert.equal(summary.failed + summary.retried, 0);
+    assert.ok(sentBodies.includes('link https://x/afspraak?sleutel=abc'), 'the mail itself went out whole');
+    const rows = await database.db.selectFrom('outbox_email').selectAll().where('id', 'in', [secret, plain]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const purged = byId.get(secret);
+    assert.deepEqual([purged?.status, purged?.text_body, purged?.attachments, purged?.to_address], ['sent', '', [], 'p@example.nl']);
+    assert.equal(purged?.body_purged_at?.getTime(), at.getTime());
+    assert.equal(purged?.sent_at?.getTime(), at.getTime());
+    assert.deepEqual([byId.get(plain)?.text_body, byId.get(plain)?.body_purged_at], ['approved', null]);
+  });
+
+  it('removes the .eml file of each mail it deletes (a missing file is no error), and files whose row is gone', async () => {
+    const mailDir = await mkdtemp(path.join(os.tmpdir(), 'ww-outbox-purge-'));
+    try {
+      const day = 86400_000;
+      const now = new Date();
+      const [old, kept, noFile] = await Promise.all(['old', 'kept', 'no-file'].map((p) => queueEmail(database.db, { purpose: p, to: 'x@example.nl', subject: 's', text: 't', privateLink: false })));
+      assert.ok(old && kept && noFile);
+      await deliverDueEmails(database.db, fileTransport(mailDir), { from: 'a@b.nl' });
+      await rm(path.join(mailDir, `${noFile}.eml`));
+      await database.db.updateTable('outbox_email').set({ sent_at: new Date(now.getTime() - 31 * day) }).where('id', 'in', [old, noFile]).execute();
+      // A file left behind by a row deleted earlier (before files were removed with their rows).
+      const orphan = '00000000-0000-4000-8000-0000000000aa';
+      await writeFile(path.join(mailDir, `${orphan}.eml`), 'To: weg@example.nl\n');
+      await writeFile(path.join(mailDir, 'notes.txt'), 'not ours');
+      const removed = await purgeOldEmails(database.db, now, mailDir);
+      assert.deepEqual(removed.filter((id) => [old, kept, noFile].includes(id)).sort(), [old, noFile].sort());
+      const left = await readdir(mailDir);
+      assert.ok(left.includes(`${kept}.eml`), 'a mail still in the outbox keeps its file');
+      assert.ok(!left.includes(`${old}.eml`) && !left.includes(`${orphan}.eml`));
+      assert.ok(left.includes('notes.txt'), 'only .eml files named by an outbox id are touched');
+      // With SMTP there is no directory at all: nothing to remove, no error.
+      assert.deepEqual(await purgeOldEmails(database.db, now, path.join(mailDir, 'absent')), []);
+    } finally {
+      await rm(mailDir, { recursive: true, force: true });
+    }
   });
 
   it('runs due jobs once, retries failures, and keeps one job per unique key', async () => {

@@ -186,6 +186,7 @@ export async function requestPasswordReset(ctx: AuthContext, input: { email: str
       to: account.email,
       subject: `${ctx.settings.siteName}: nieuw wachtwoord / new password`,
       text: bilingual((t) => t('auth.mail.reset', { link: link(ctx, token), hours: RESET_HOURS, site: ctx.settings.siteName })),
+      privateLink: true,
     });
     await recordAudit(trx, { actor: actorOf(account), action: 'auth.reset_request', objectType: 'account', objectId: account.id, result: 'ok', ip: ctx.ip });
   });
@@ -250,6 +251,7 @@ export async function issueInvite(db: Kysely<DB>, ctx: AuthContext, account: { i
     to: account.email,
     subject: `${ctx.settings.siteName}: uitnodiging / invitation`,
     text: bilingual((t) => t('auth.mail.invite', { link: url, days: INVITE_DAYS, site: ctx.settings.siteName })),
+    privateLink: true,
   });
   return url;
 }

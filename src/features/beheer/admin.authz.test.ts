@@ -34,7 +34,7 @@ describe('authorisation: every admin route × every role', () => {
   before(async () => {
     t = await createTestApp();
     targetId = (await createTestUser(t.database.db, { roles: ['staff'], email: 'doel@example.org' })).id;
-    mailId = await queueEmail(t.database.db, { purpose: 'invite', to: 'x@example.org', subject: 's', text: 'body' });
+    mailId = await queueEmail(t.database.db, { purpose: 'invite', to: 'x@example.org', subject: 's', text: 'body', privateLink: false });
     await t.database.db.updateTable('outbox_email').set({ status: 'failed' }).where('id', '=', mailId).execute();
   });
   after(async () => t.close());

@@ -44,7 +44,7 @@ export async function sendFreshnessReminders(db: Kysely<DB>, now: Date, settings
     const text = bilingual((t) => [t('freshness.mail.intro', { months: settings.staleAfterMonths }), ...items.map((i) => t('freshness.mail.item', i)), t('freshness.mail.outro', { days: LINK_VALID_DAYS })].join('\n\n'));
     const subject = `${translator('nl')('freshness.mail.subject')} / ${translator('en')('freshness.mail.subject')}`;
     await db.transaction().execute(async (trx) => {
-      for (const to of recipients) await queueEmail(trx, { purpose: 'freshness_reminder', to, subject, text });
+      for (const to of recipients) await queueEmail(trx, { purpose: 'freshness_reminder', to, subject, text, privateLink: true });
       await markReminded(trx, services.map((s) => s.id), now);
       await recordAudit(trx, { actor: null, action: 'freshness.remind', objectType: 'organization', objectId: organizationId, result: 'ok', detail: { services: services.map((s) => s.id), recipients: recipients.length } });
     });

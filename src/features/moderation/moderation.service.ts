@@ -83,6 +83,8 @@ export async function approveProposal(db: Kysely<DB>, id: string, reviewer: Acto
       to: proposal.proposerEmail,
       subject: `${bilingualSubject('approved')}: ${name}`,
       text: bilingual((t) => t('moderation.mail.approved.text', { name, link: `${publicUrl}/beheer/mijn/${SEGMENT[proposal.kind]}/${entityId}` })),
+      // A back-office page behind sign-in, not a key.
+      privateLink: false,
     });
     await recordAudit(trx, { actor: reviewer, ip: reviewer.ip, action: 'proposal.approve', objectType: 'proposal', objectId: id, result: 'ok', detail: { kind: proposal.kind, record: entityId, version } });
     return { kind: 'approved', entityId };
@@ -106,6 +108,7 @@ export async function rejectProposal(db: Kysely<DB>, id: string, reason: string,
       to: proposal.proposerEmail,
       subject: `${bilingualSubject('rejected')}: ${name}`,
       text: bilingual((t) => t('moderation.mail.rejected.text', { name, reason })),
+      privateLink: false,
     });
     await recordAudit(trx, { actor: reviewer, ip: reviewer.ip, action: 'proposal.reject', objectType: 'proposal', objectId: id, result: 'ok', detail: { kind: proposal.kind, record: proposal.entityId } });
     return { kind: 'rejected' };

@@ -82,6 +82,8 @@ export async function replyToQuestion(ctx: DeskContext, id: string, reply: Staff
         to: q.email,
         subject: `${ctx.siteName}: antwoord op je vraag / an answer to your question`,
         text: bilingual((t) => t('questions.mail.answered', { code: formatCode(q.short_code ?? ''), site: ctx.siteName, email: ctx.contactEmail })),
+        // Only the code, which opens nothing; the link is not in this mail.
+        privateLink: false,
       });
     }
     await audit(ctx, trx, 'question.reply', id, { services: reply.serviceIds.length, status, mailed: q.email !== null });

@@ -198,13 +198,22 @@ export async function clearSealedTokens(db: Kysely<DB>, createdBefore: Date): Pr
 export const QUESTION_MAIL_PURPOSES = ['question_received', 'question_answered'] as const;
 
 /**
- * Delivered question mails hold the asker's address and (the first one) the private link: once
- * sent or given up, they are kept only briefly for delivery questions, then removed.
+ * Delivered question mails hold the asker's address: once sent or given up, they are kept only
+ * briefly for delivery questions, then removed. Returns the deleted ids: their `.eml` files go too.
  */
-export async function deleteDeliveredQuestionMails(db: Kysely<DB>, options: { createdBefore?: Date; to?: string }): Promise<number> {
-  let query = db.deleteFrom('outbox_email').where('purpose', 'in', [...QUESTION_MAIL_PURPOSES]).where('status', 'in', ['sent', 'failed']);
-  if (options.createdBefore) query = query.where('created_at', '<', options.createdBefore);
-  if (options.to) query = query.where('to_address', '=', options.to);
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
+export async function deleteDeliveredQuestionMails(db: Kysely<DB>, createdBefore: Date): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('outbox_email')
+    .where('purpose', 'in', [...QUESTION_MAIL_PURPOSES])
+    .where('status', 'in', ['sent', 'failed'])
+    .where('created_at', '<', createdBefore)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every question mail to this address, whatever its status ("delete my question"); returns the deleted ids. */
+export async function deleteQuestionMailsTo(db: Kysely<DB>, to: string): Promise<string[]> {
+  const rows = await db.deleteFrom('outbox_email').where('purpose', 'in', [...QUESTION_MAIL_PURPOSES]).where('to_address', '=', to).returning('id').execute();
+  return rows.map((r) => r.id);
 }

@@ -33,7 +33,8 @@ const FOLLOW_UP = { ...PRIVATE_LINK, ...budget('question-replies') };
  */
 export function registerQuestionsRoutes(app: FastifyInstance): void {
   app.jobs.daily(RETENTION_JOB, async (_payload, { db, now }) => {
-    await runQuestionRetention(db, now, app.deps.config.retentionMonths);
+    const { retentionMonths, outboxDir } = app.deps.config;
+    await runQuestionRetention(db, now, { retentionMonths, outboxDir });
   }, RETENTION_HOUR_UTC);
   registerAskRoutes(app);
   registerFollowUpRoutes(app);
@@ -92,6 +93,7 @@ function registerAskRoutes(app: FastifyInstance): void {
 
 function registerFollowUpRoutes(app: FastifyInstance): void {
   const { db } = app.deps.database;
+  const { config } = app.deps;
   type Params = { Params: { token: string } };
 
   async function renderFollowUp(request: FastifyRequest, reply: FastifyReply, token: string, extra: { replied?: boolean; text?: string; replyError?: MessageKey; deleteError?: MessageKey }, status = 200) {
@@ -129,7 +131,7 @@ function registerFollowUpRoutes(app: FastifyInstance): void {
     const { token } = request.params;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body['confirm'] !== 'yes') return renderFollowUp(request, reply, token, { deleteError: 'questions.error.deleteConfirm' }, 400);
-    const result = FOLLOW_UP_TOKEN.test(token) ? await deleteAsAsker(db, token, new Date()) : 'not_found';
+    const result = FOLLOW_UP_TOKEN.test(token) ? await deleteAsAsker({ db, outboxDir: config.outboxDir }, token, new Date()) : 'not_found';
     if (result === 'not_found') return reply.page(h(LinkInvalidPage, {}), 404);
     return reply.page(h(DeletedPage, {}));
   });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { bilingual } from '../../i18n/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { queueEmail } from '../../platform/mail.ts';
+import { queueEmail, removeEmailFiles } from '../../platform/mail.ts';
 import { formatCode, hashIdempotencyKey, hashRequest, hashToken, newFollowUpToken, newShortCode, sameHash, sealToken, unsealToken } from './questions.crypto.ts';
 import type { NewQuestionInput } from './questions.input.ts';
 import { askerMayReply, nextStatus } from './questions.policy.ts';
@@ -83,6 +83,7 @@ export async function askQuestion(ctx: AskContext, input: NewQuestionInput): Pro
         to: input.email,
         subject: `${ctx.siteName}: je vraag / your question`,
         text: bilingual((t) => t('questions.mail.received', { link: followUpUrl(ctx.publicUrl, token), code: formatCode(code), site: ctx.siteName })),
+        privateLink: true,
       });
     }
     // No address and no content: the asker is anonymous; the row says which question, not who.
@@ -135,17 +136,28 @@ export async function replyAsAsker(db: Kysely<DB>, token: string, text: string):
   });
 }
 
+export interface DeleteContext {
+  readonly db: Kysely<DB>;
+  /** Where the file transport keeps its `.eml` files (they go with their outbox rows). */
+  readonly outboxDir: string;
+}
+
 /** "Delete my question": every personal field goes now; the anonymous counts row stays. */
-export async function deleteAsAsker(db: Kysely<DB>, token: string, now: Date): Promise<'deleted' | 'not_found'> {
-  return db.transaction().execute(async (trx) => {
+export async function deleteAsAsker(ctx: DeleteContext, token: string, now: Date): Promise<'deleted' | 'not_found'> {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
     const found = await repo.findByTokenHash(trx, hashToken(token));
     const question = found && (await repo.lockLiveQuestion(trx, found.id));
-    if (!question) return 'not_found';
+    if (!question) return { kind: 'not_found' as const };
     await repo.updateQuestion(trx, question.id, { status: 'closed', closed_at: question.closed_at ?? now, deleted_at: now });
     await repo.anonymiseQuestions(trx, [question.id], now);
-    // Mails already delivered to this address about questions go too; pending ones still go out.
-    if (question.email) await repo.deleteDeliveredQuestionMails(trx, { to: question.email });
-    await recordAudit(trx, { actor: null, action: 'question.delete', objectType: 'question', objectId: question.id, result: 'ok' });
-    return 'deleted';
+    // The question mails to this address go too, sent or not: a mail still waiting would only
+    // carry the address and a link to a question that no longer exists.
+    const mailIds = question.email ? await repo.deleteQuestionMailsTo(trx, question.email) : [];
+    await recordAudit(trx, { actor: null, action: 'question.delete', objectType: 'question', objectId: question.id, result: 'ok', detail: { mails: mailIds.length } });
+    return { kind: 'deleted' as const, mailIds };
   });
+  if (outcome.kind === 'not_found') return 'not_found';
+  // After the commit: a file removed for a delete that then rolled back would be a lost mail.
+  await removeEmailFiles(ctx.outboxDir, outcome.mailIds);
+  return 'deleted';
 }

@@ -59,5 +59,7 @@ export async function queueBookingMail(db: Kysely<DB>, settings: MailSettings, b
     subject: `${translator('nl')(keys.subject)} / ${translator('en')(keys.subject)}`,
     text: bilingual((t) => t(keys.body, params(t))),
     attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8').toString('base64') }],
+    // The manage link is in the text and in the .ics (description and URL).
+    privateLink: true,
   });
 }

@@ -104,7 +104,8 @@ export const contentEn: Content = {
           heading: 'E-mail we send',
           paragraphs: [
             'Did you fill in an e-mail address? Then we send you an e-mail with your private link. When we answer, we send an e-mail that there is an answer. That e-mail does not say what we answered. So nobody looking at your mailbox can read our answer.',
-            'An e-mail waits in a queue until it has been sent. We keep sent e-mails about your question for 7 more days, to be able to check that they arrived. Do you delete your question yourself? Then we erase those e-mails at once.',
+            'An e-mail waits in a queue until it has been sent. Does it contain a private link? Then we erase the text of the e-mail right after sending. After that, we only know who we sent it to and when.',
+            'We keep sent e-mails about your question for 7 more days, to be able to check that they arrived. Do you delete your question yourself? Then we erase those e-mails at once, also if they have not been sent yet.',
             'Other e-mails, such as the confirmation of an appointment, we keep for 30 days after sending. If sending fails, we erase the e-mail after 90 days.',
           ],
         },

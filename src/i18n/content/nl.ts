@@ -148,7 +148,8 @@ export const contentNl: Content = {
           heading: 'E-mail die we versturen',
           paragraphs: [
             'Heb je een e-mailadres ingevuld? Dan sturen we je een e-mail met je persoonlijke link. Als we antwoorden, sturen we een e-mail dat er een antwoord is. In die e-mail staat niet wat we antwoorden. Zo kan niemand die meekijkt in je mail je antwoord lezen.',
-            'Een e-mail staat bij ons in een wachtrij tot hij is verstuurd. Verstuurde e-mails over je vraag bewaren we daarna nog 7 dagen, om te kunnen zien of ze aankwamen. Verwijder je je vraag zelf? Dan wissen we die e-mails meteen.',
+            'Een e-mail staat bij ons in een wachtrij tot hij is verstuurd. Staat er een persoonlijke link in? Dan wissen we de tekst van de e-mail meteen na het versturen. Daarna weten we alleen nog aan wie we de e-mail stuurden en wanneer.',
+            'Verstuurde e-mails over je vraag bewaren we nog 7 dagen, om te kunnen zien of ze aankwamen. Verwijder je je vraag zelf? Dan wissen we die e-mails meteen, ook als ze nog niet verstuurd zijn.',
             'Andere e-mails, zoals de bevestiging van een afspraak, bewaren we na het versturen nog 30 dagen. Lukt versturen niet, dan wissen we de e-mail na 90 dagen.',
           ],
         },

@@ -5,7 +5,7 @@ import { CsrfField, Notice, Pagination, SelectField, SubmitButton } from '../../
 import { Heading1, Layout, Paragraph } from '../../../web/layout.tsx';
 import { Cell, DataTable } from '../../beheer/beheer.parts.tsx';
 import { formatMoment } from '../../beheer/beheer.query.ts';
-import type { OutboxRow } from '../outbox.repository.ts';
+import type { OutboxBody, OutboxRow } from '../outbox.repository.ts';
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
 const STATUS_KEYS: Record<OutboxStatus, MessageKey> = { pending: 'outbox.status.pending', sent: 'outbox.status.sent', failed: 'outbox.status.failed' };
@@ -57,7 +57,7 @@ export function OutboxListPage({ rows, total, page, pages, status }: OutboxListP
 
 export interface OutboxDetailPageProps {
   readonly mail: OutboxRow;
-  readonly body?: { readonly text: string; readonly attachments: readonly string[] } | undefined;
+  readonly body?: OutboxBody | undefined;
   readonly notice?: MessageKey | undefined;
   readonly problem?: MessageKey | undefined;
 }
@@ -98,7 +98,9 @@ export function OutboxDetailPage({ mail, body, notice, problem }: OutboxDetailPa
         </form>
       )}
       <h2 class="utrecht-heading-2">{t('outbox.detail.body')}</h2>
-      {body ? (
+      {mail.bodyPurgedAt || body?.kind === 'purged' ? (
+        <Paragraph>{t('outbox.detail.bodyPurged')}</Paragraph>
+      ) : body ? (
         <>
           <pre class="ww-mail-body">{body.text}</pre>
           {body.attachments.length > 0 && <Paragraph>{t('outbox.detail.attachments', { names: body.attachments.join(', ') })}</Paragraph>}
