@@ -15,6 +15,7 @@ import { registerFeatures } from './features/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { buildAssets, type Asset } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { registerInputGuard } from './web/input.ts';
 import { registerPages } from './web/pages.plugin.ts';
 import { JobRegistry } from './platform/worker.ts';
 import { purgeOldEmails } from './platform/mail.ts';
@@ -89,6 +90,7 @@ export function sendProblem(
   code: AppErrorCode,
   detail: string,
   fields: Readonly<Record<string, string>> = {},
+  pageText?: MessageKey,
 ): FastifyReply {
   const status = HTTP_STATUS[code];
   if (isApiRequest(request)) {
@@ -112,7 +114,7 @@ export function sendProblem(
   return reply.page(
     h(ErrorPage, {
       title: texts.title,
-      text: texts.text,
+      text: pageText ?? texts.text,
       reason: detail,
       ...(status >= 500 ? { requestId: request.id } : {}),
     }),
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  registerInputGuard(app);
   registerPages(app, {
     assets: deps.assets ?? buildAssets(),
     demo: config.demoData,
@@ -217,7 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, error.code, error.detail, error.fields);
+      return sendProblem(request, reply, error.code, error.detail, error.fields, error.pageText);
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

@@ -1,3 +1,5 @@
+import type { MessageKey } from './i18n/index.ts';
+
 /** The one error type services raise for expected failures; mapped to HTTP once, in app.ts. */
 export type AppErrorCode =
   | 'bad_request'
@@ -36,6 +38,8 @@ export class AppError extends Error {
     readonly detail: string,
     /** Per-field problems (field name → reason), for validation errors. */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** What a page (not the API) says instead of the code's standard text and `detail`. */
+    readonly pageText?: MessageKey,
   ) {
     super(detail);
     this.name = 'AppError';

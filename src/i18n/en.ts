@@ -84,6 +84,8 @@ export const en: Record<MessageKey, string> = {
   'error.server.text': 'It is not your fault. Please try again in a few minutes.',
   'error.badRequest.title': 'This request is not right',
   'error.badRequest.text': 'We could not handle your request: {reason}',
+  'error.badCharacters.text': 'What you sent contains invisible characters we cannot process, for example from text you copied. Go back, remove those characters or paste the text without formatting, and try again.',
+  'error.badDay.text': 'We cannot use this date. Pick a day from the list, or type a date like 2026-12-31.',
   'error.tooMany.title': 'Please slow down',
   'error.tooMany.text': 'You sent many requests in a short time. Wait a minute and try again.',
   'error.formExpired.title': 'This form has expired',

@@ -71,6 +71,8 @@ const core = {
   'error.server.text': 'Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw.',
   'error.badRequest.title': 'Dit verzoek klopt niet',
   'error.badRequest.text': 'We konden je verzoek niet verwerken: {reason}',
+  'error.badCharacters.text': 'Wat je stuurde bevat onzichtbare tekens die we niet kunnen verwerken, bijvoorbeeld uit tekst die je hebt gekopieerd. Ga terug, haal die tekens weg of plak de tekst zonder opmaak, en probeer het opnieuw.',
+  'error.badDay.text': 'Deze datum kunnen we niet gebruiken. Kies een dag uit de lijst, of typ een datum zoals 2026-12-31.',
   'error.tooMany.title': 'Even rustig aan',
   'error.tooMany.text': 'Je hebt in korte tijd veel verzoeken gestuurd. Wacht een minuut en probeer het dan opnieuw.',
   'error.formExpired.title': 'Dit formulier is verlopen',

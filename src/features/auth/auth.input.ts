@@ -1,10 +1,10 @@
+import { one } from '../beheer/beheer.query.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { PasswordProblem } from './password.ts';
 
-/** Edge parsing of the sign-in and password forms: strings only, trimmed where that is safe. */
+/** Edge parsing of the sign-in and password forms: strings only (the first of a repeated field), cut to a maximum length. */
 export function field(body: unknown, name: string, max = 1000): string {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value.slice(0, max) : '';
+  return one(body, name, max);
 }
 
 export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;

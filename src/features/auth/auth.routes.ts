@@ -93,7 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   };
 
   app.get<Query>('/wachtwoord-instellen', { config: PRIVATE_LINK }, async (request, reply) => {
-    const token = (request.query['token'] ?? '').slice(0, 100);
+    const token = field(request.query, 'token', 100);
     return (await linkPage(request, reply, token)) ?? reply.page(h(SetPasswordPage, { token, errors: {} }));
   });
 

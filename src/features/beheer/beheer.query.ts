@@ -1,3 +1,5 @@
+import { isCalendarDay } from '../../web/input.ts';
+
 /**
  * Edge parsing shared by the back-office lists and forms: query strings and form bodies arrive as
  * untyped strings (or arrays of them); these turn them into bounded, typed values or nothing.
@@ -48,11 +50,9 @@ export function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** A calendar date typed as YYYY-MM-DD that exists, or undefined. */
+/** A calendar date typed as YYYY-MM-DD that exists (within the app's range of days), or undefined. */
 export function isoDate(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+  return isCalendarDay(value) ? value : undefined;
 }
 
 const ZONE = 'Europe/Amsterdam';

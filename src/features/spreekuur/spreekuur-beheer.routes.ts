@@ -123,7 +123,7 @@ export function registerSpreekuurBeheerRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: Record<string, string | undefined> }>('/beheer/spreekuur/agenda', { config }, async (request, reply) => {
     const week = request.query['weergave'] === 'week';
     const requested = request.query['datum'];
-    if (requested !== undefined && !isDay(requested)) throw new AppError('bad_request', 'datum must be a day as YYYY-MM-DD.', { datum: 'YYYY-MM-DD' });
+    if (requested !== undefined && !isDay(requested)) throw new AppError('bad_request', 'datum must be a day as YYYY-MM-DD.', { datum: 'YYYY-MM-DD' }, 'error.badDay.text');
     const anchor = requested ?? amsterdamDay(new Date());
     const first = week ? weekStart(anchor) : anchor;
     const count = week ? 7 : 1;

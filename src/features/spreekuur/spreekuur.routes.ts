@@ -93,7 +93,7 @@ export function registerSpreekuurRoutes(app: FastifyInstance): void {
 
   app.get<{ Querystring: { datum?: string } }>('/spreekuur/dag', async (request, reply) => {
     const day = request.query.datum;
-    if (!isDay(day)) throw new AppError('not_found', 'No such day.');
+    if (!isDay(day)) throw new AppError('bad_request', 'datum must be a day as YYYY-MM-DD.', { datum: 'YYYY-MM-DD' }, 'error.badDay.text');
     const values: BookingValues = { slotId: '', name: '', email: '', phone: '', topic: '', topicNote: '', consent: false, idempotencyKey: randomUUID() };
     return renderBookPage(request, reply, day, values, {});
   });

@@ -1,3 +1,5 @@
+import { isCalendarDay } from '../../web/input.ts';
+
 /**
  * Europe/Amsterdam wall-clock ↔ instants, with Intl's time-zone data (no dependency). Hours are
  * defined in local time ("12:00–13:00 on weekdays"); slots are stored as timestamptz, so a slot
@@ -78,9 +80,7 @@ export function amsterdamMinutes(instant: Date): number {
 }
 
 export function isDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return isCalendarDay(value);
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved). */

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/**
+ * The edge kit's first line: characters no person means to send and PostgreSQL cannot store (a
+ * NUL byte in text fails the whole statement). Rejected wherever they arrive — path, query,
+ * form or JSON body — before any handler runs, so no route can turn them into a 500. Whitespace
+ * controls (tab, line breaks, vertical tab, form feed, which pasted text does carry) pass.
+ *
+ * Forbidden: C0 controls other than whitespace, DEL, C1 controls, lone surrogates, and the
+ * noncharacters U+FFFE/U+FFFF.
+ */
+// Code unit by code unit (no `u` flag), so a lone surrogate is visible to the lookarounds.
+const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasUnsafeCharacters(value: string): boolean {
+  return UNSAFE.test(value);
+}
+
+/** Where in a parsed query, path or body a string (value or key) holds forbidden characters. */
+export function unsafeFields(source: unknown, prefix = '', found: string[] = [], depth = 0): string[] {
+  if (found.length >= 20 || depth > 20) return found;
+  if (typeof source === 'string') {
+    if (hasUnsafeCharacters(source)) found.push(prefix || 'body');
+  } else if (Array.isArray(source)) {
+    for (const item of source) unsafeFields(item, prefix, found, depth + 1);
+  } else if (source && typeof source === 'object' && !Buffer.isBuffer(source)) {
+    for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+      const name = prefix ? `${prefix}.${key}` : key;
+      if (hasUnsafeCharacters(key)) found.push(prefix || 'body');
+      else unsafeFields(value, name, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+/** The path as it arrived, percent-decoded; a malformed escape counts as unsafe. */
+function pathProblem(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return hasUnsafeCharacters(decodeURIComponent(path));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Registers the guard: one `preValidation` hook, after the body is parsed and before any
+ * handler. A 400 names every field (problem JSON for /api, a localised page otherwise).
+ */
+export function registerInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const fields = [
+      ...(pathProblem(request.url) ? ['path'] : []),
+      ...unsafeFields(request.params),
+      ...unsafeFields(request.query),
+      ...unsafeFields(request.body),
+    ];
+    if (fields.length === 0) return;
+    const unique = [...new Set(fields)];
+    throw new AppError(
+      'bad_request',
+      `Invalid character(s) in: ${unique.join(', ')}. Control characters and unpaired surrogates are not accepted.`,
+      Object.fromEntries(unique.map((f) => [f, 'contains a control character or an unpaired surrogate'])),
+      'error.badCharacters.text',
+    );
+  });
+}
+
+/** The calendar days the app accepts anywhere: far enough for any appointment, filter or history. */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2999-12-31';
+
+/**
+ * A day typed as YYYY-MM-DD that exists and lies between FIRST_DAY and LAST_DAY. The bound keeps
+ * day arithmetic (a week on, the day after) inside four-digit years, which PostgreSQL and
+ * `toISOString` both read back; year 9999 plus one day is not a date either of them takes.
+ */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value < FIRST_DAY || value > LAST_DAY) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
