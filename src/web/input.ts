@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
  * noncharacters U+FFFE/U+FFFF.
  */
 // Code unit by code unit (no `u` flag), so a lone surrogate is visible to the lookarounds.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasUnsafeCharacters(value: string): boolean {
