@@ -16,6 +16,7 @@ import type { MessageKey } from './i18n/index.ts';
 import { buildAssets, type Asset } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { registerPages } from './web/pages.plugin.ts';
+import { dbWaitingLimit, registerLoadShedding } from './web/load-shedding.ts';
 import { JobRegistry } from './platform/worker.ts';
 import { purgeOldEmails } from './platform/mail.ts';
 
@@ -44,6 +45,7 @@ const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }>
   not_found: { title: 'error.notFound.title', text: 'error.notFound.text' },
   rate_limited: { title: 'error.tooMany.title', text: 'error.tooMany.text' },
   unavailable: { title: 'error.unavailable.title', text: 'error.unavailable.text' },
+  busy: { title: 'error.busy.title', text: 'error.busy.text' },
   internal: { title: 'error.server.title', text: 'error.server.text' },
 };
 
@@ -57,6 +59,7 @@ const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   payload_too_large: 'Payload Too Large',
   rate_limited: 'Too Many Requests',
   unavailable: 'Service Unavailable',
+  busy: 'Service Unavailable',
   internal: 'Internal Server Error',
 };
 
@@ -172,6 +175,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     siteName: config.siteName,
     contactEmail: config.contactEmail,
     secureCookies: config.trustProxy,
+  });
+
+  // After the language is known (the page is localised), before the session lookup (a query).
+  registerLoadShedding(app, {
+    database: deps.database,
+    dbWaiting: dbWaitingLimit(config.shedDbWaiting, deps.database.engine),
+    busyMs: config.shedBusyMs === 'off' ? null : config.shedBusyMs,
+    reject: (request, reply) => sendProblem(request, reply, 'busy', 'The server is too busy to answer now; try again in a few seconds.'),
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found', 'No resource at this address.'));

@@ -23,6 +23,11 @@ describe('loadConfig', () => {
       [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET'],
       [{ MAP_TILE_URL: 'https://tiles.example.org/tile.png' }, 'MAP_TILE_URL'],
       [{ CONTACT_EMAIL: 'nobody' }, 'CONTACT_EMAIL'],
+      [{ SHED_DB_WAITING: 'lots' }, 'SHED_DB_WAITING'],
+      [{ SHED_DB_WAITING: '-1' }, 'SHED_DB_WAITING'],
+      [{ SHED_DB_WAITING: '1000000' }, 'SHED_DB_WAITING'],
+      [{ SHED_BUSY_MS: '5' }, 'SHED_BUSY_MS'],
+      [{ SHED_BUSY_MS: '1.5' }, 'SHED_BUSY_MS'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -39,5 +44,18 @@ describe('loadConfig', () => {
     assert.equal(config.dataDir, '/tmp/ww-x');
     assert.equal(config.port, 8080);
     assert.equal(config.databaseUrl, 'postgres://u:p@127.0.0.1:5432/ww');
+  });
+
+  it('reads the load-shedding limits: a number or off; unset is the default, and off in tests', () => {
+    assert.equal(loadConfig({}).shedDbWaiting, undefined);
+    assert.equal(loadConfig({}).shedBusyMs, 500);
+    assert.equal(loadConfig({ SHED_DB_WAITING: '' }).shedDbWaiting, undefined);
+    assert.equal(loadConfig({ SHED_DB_WAITING: '0' }).shedDbWaiting, 0);
+    assert.equal(loadConfig({ SHED_DB_WAITING: ' 25 ', SHED_BUSY_MS: '250' }).shedDbWaiting, 25);
+    assert.equal(loadConfig({ SHED_BUSY_MS: '250' }).shedBusyMs, 250);
+    assert.equal(loadConfig({ SHED_DB_WAITING: 'Off', SHED_BUSY_MS: 'off' }).shedDbWaiting, 'off');
+    assert.equal(loadConfig({ SHED_BUSY_MS: 'off' }).shedBusyMs, 'off');
+    assert.deepEqual([loadConfig({ NODE_ENV: 'test' }).shedDbWaiting, loadConfig({ NODE_ENV: 'test' }).shedBusyMs], ['off', 'off']);
+    assert.equal(loadConfig({ NODE_ENV: 'test', SHED_BUSY_MS: '300' }).shedBusyMs, 300);
   });
 });

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'unavailable'
+  | 'busy'
   | 'internal';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -21,6 +22,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  /** Load shed: too much work waits for the database; sent with Retry-After. */
+  busy: 503,
   internal: 500,
 };
 
