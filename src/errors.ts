@@ -22,7 +22,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
-  /** Load shed: too much work waits for the database; sent with Retry-After. */
+  /** Load shed (web/load-shedding.ts): the server is too far behind; sent with Retry-After. */
   busy: 503,
   internal: 500,
 };
