@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import { DEFAULT_SHED_BUSY_MS, loadConfig } from '../src/config.ts';
+import { DEFAULT_SHED_WAIT_MS, loadConfig } from '../src/config.ts';
 import { insertCatalogue } from '../src/demo/seed.ts';
 import { parseSearchParams, searchQueryString } from '../src/features/search/search.query.ts';
 import { DEFAULT_DB_WAITING } from '../src/web/load-shedding.ts';
@@ -14,7 +14,7 @@ import { searchWorkload } from './search.ts';
  * distinct searches (almost all uncached: 400 per connection, so even a connection that gets
  * many quick 503s rarely repeats one) at BENCH_HTTP_SIZE offerings: the load under which the
  * server sheds (503 with Retry-After) rather than queue without bound. Load shedding runs with
- * the production defaults unless SHED_BUSY_MS / SHED_DB_WAITING say otherwise. The load
+ * the production defaults unless SHED_WAIT_MS / SHED_DB_WAITING say otherwise. The load
  * generator runs in its own process (lib.ts).
  */
 function waitingFor(engine: 'pglite' | 'postgres'): string {
@@ -31,7 +31,7 @@ export async function benchHttp(): Promise<void> {
     { name: 'pglite' as const, url: null },
     ...(postgres ? [{ name: 'postgres' as const, url: postgres }] : []),
   ].filter((e) => only === undefined || only.includes(e.name));
-  const busy = process.env['SHED_BUSY_MS']?.trim() || String(DEFAULT_SHED_BUSY_MS);
+  const busy = process.env['SHED_WAIT_MS']?.trim() || String(DEFAULT_SHED_WAIT_MS);
   const rows: (string | number)[][] = [];
   for (const engine of engines) {
     const database = await createTestDatabase(undefined, engine.url);
@@ -42,7 +42,7 @@ export async function benchHttp(): Promise<void> {
       const municipalities = [...new Set(data.services.flatMap((s) => (s.serviceArea === 'national' ? [] : s.serviceArea)))].sort();
       const mix = searchWorkload(municipalities, 20_000, 11).map((raw) => `/zoeken${searchQueryString(parseSearchParams(raw))}`);
       const app = await buildApp({
-        config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'off', LOG_LEVEL: 'silent', SHED_BUSY_MS: busy, SHED_DB_WAITING: waitingFor(engine.name) }),
+        config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'off', LOG_LEVEL: 'silent', SHED_WAIT_MS: busy, SHED_DB_WAITING: waitingFor(engine.name) }),
         database,
         cookieSecret: 'bench-secret-that-is-long-enough-xx',
       });
@@ -64,7 +64,7 @@ export async function benchHttp(): Promise<void> {
     }
   }
   table(
-    `HTTP throughput, ${size} offerings, 50 connections, ${seconds} s each, load generator in its own process; SHED_BUSY_MS=${busy}, SHED_DB_WAITING=${engines.map((e) => `${waitingFor(e.name)} (${e.name})`).join(', ')}`,
+    `HTTP throughput, ${size} offerings, 50 connections, ${seconds} s each, load generator in its own process; SHED_WAIT_MS=${busy}, SHED_DB_WAITING=${engines.map((e) => `${waitingFor(e.name)} (${e.name})`).join(', ')}`,
     ['engine', 'path', 'req/s', '2xx/s', 'p50 ms', 'p95 ms', 'p99 ms', '2xx p99 ms', 'non-2xx', '503 share', 'errors (timeouts)', 'req/s ratio to /health'],
     rows,
   );

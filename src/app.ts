@@ -181,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLoadShedding(app, {
     database: deps.database,
     dbWaiting: dbWaitingLimit(config.shedDbWaiting, deps.database.engine),
-    busyMs: config.shedBusyMs === 'off' ? null : config.shedBusyMs,
+    waitMs: config.shedWaitMs === 'off' ? null : config.shedWaitMs,
     reject: (request, reply) => sendProblem(request, reply, 'busy', 'The server is too busy to answer now; try again in a few seconds.'),
   });
 

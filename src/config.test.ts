@@ -26,8 +26,8 @@ describe('loadConfig', () => {
       [{ SHED_DB_WAITING: 'lots' }, 'SHED_DB_WAITING'],
       [{ SHED_DB_WAITING: '-1' }, 'SHED_DB_WAITING'],
       [{ SHED_DB_WAITING: '1000000' }, 'SHED_DB_WAITING'],
-      [{ SHED_BUSY_MS: '5' }, 'SHED_BUSY_MS'],
-      [{ SHED_BUSY_MS: '1.5' }, 'SHED_BUSY_MS'],
+      [{ SHED_WAIT_MS: '5' }, 'SHED_WAIT_MS'],
+      [{ SHED_WAIT_MS: '1.5' }, 'SHED_WAIT_MS'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -48,14 +48,14 @@ describe('loadConfig', () => {
 
   it('reads the load-shedding limits: a number or off; unset is the default, and off in tests', () => {
     assert.equal(loadConfig({}).shedDbWaiting, undefined);
-    assert.equal(loadConfig({}).shedBusyMs, 500);
+    assert.equal(loadConfig({}).shedWaitMs, 1000);
     assert.equal(loadConfig({ SHED_DB_WAITING: '' }).shedDbWaiting, undefined);
     assert.equal(loadConfig({ SHED_DB_WAITING: '0' }).shedDbWaiting, 0);
-    assert.equal(loadConfig({ SHED_DB_WAITING: ' 25 ', SHED_BUSY_MS: '250' }).shedDbWaiting, 25);
-    assert.equal(loadConfig({ SHED_BUSY_MS: '250' }).shedBusyMs, 250);
-    assert.equal(loadConfig({ SHED_DB_WAITING: 'Off', SHED_BUSY_MS: 'off' }).shedDbWaiting, 'off');
-    assert.equal(loadConfig({ SHED_BUSY_MS: 'off' }).shedBusyMs, 'off');
-    assert.deepEqual([loadConfig({ NODE_ENV: 'test' }).shedDbWaiting, loadConfig({ NODE_ENV: 'test' }).shedBusyMs], ['off', 'off']);
-    assert.equal(loadConfig({ NODE_ENV: 'test', SHED_BUSY_MS: '300' }).shedBusyMs, 300);
+    assert.equal(loadConfig({ SHED_DB_WAITING: ' 25 ', SHED_WAIT_MS: '250' }).shedDbWaiting, 25);
+    assert.equal(loadConfig({ SHED_WAIT_MS: '250' }).shedWaitMs, 250);
+    assert.equal(loadConfig({ SHED_DB_WAITING: 'Off', SHED_WAIT_MS: 'off' }).shedDbWaiting, 'off');
+    assert.equal(loadConfig({ SHED_WAIT_MS: 'off' }).shedWaitMs, 'off');
+    assert.deepEqual([loadConfig({ NODE_ENV: 'test' }).shedDbWaiting, loadConfig({ NODE_ENV: 'test' }).shedWaitMs], ['off', 'off']);
+    assert.equal(loadConfig({ NODE_ENV: 'test', SHED_WAIT_MS: '300' }).shedWaitMs, 300);
   });
 });

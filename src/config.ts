@@ -38,12 +38,12 @@ export interface Config {
   readonly worker: boolean;
   /**
    * Load shedding (web/load-shedding.ts): a request is answered 503 at once while more database
-   * calls than `shedDbWaiting` wait for a connection (undefined: the engine's default), or when
-   * the event loop has been busy for more than `shedBusyMs` before the request could be read.
+   * calls than `shedDbWaiting` wait for a connection (undefined: the engine's default), or when it
+   * has waited, or would wait, longer than `shedWaitMs` for its turn on the event loop.
    * Off by default in tests, which must not fail because the shared machine is slow.
    */
   readonly shedDbWaiting: number | 'off' | undefined;
-  readonly shedBusyMs: number | 'off';
+  readonly shedWaitMs: number | 'off';
 }
 
 export class ConfigError extends Error {
@@ -86,7 +86,7 @@ function limitOrOff(env: Env, name: string, min: number, max: number): number | 
   return value;
 }
 
-export const DEFAULT_SHED_BUSY_MS = 500;
+export const DEFAULT_SHED_WAIT_MS = 1000;
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
@@ -165,6 +165,6 @@ export function loadConfig(env: Env = process.env): Config {
     retentionMonths: integer(env, 'RETENTION_MONTHS', 12, 1, 120),
     worker: boolean(env, 'WORKER', nodeEnv !== 'test'),
     shedDbWaiting: limitOrOff(env, 'SHED_DB_WAITING', 0, 100_000) ?? (nodeEnv === 'test' ? 'off' : undefined),
-    shedBusyMs: limitOrOff(env, 'SHED_BUSY_MS', 10, 600_000) ?? (nodeEnv === 'test' ? 'off' : DEFAULT_SHED_BUSY_MS),
+    shedWaitMs: limitOrOff(env, 'SHED_WAIT_MS', 10, 600_000) ?? (nodeEnv === 'test' ? 'off' : DEFAULT_SHED_WAIT_MS),
   };
 }

@@ -230,12 +230,20 @@ async function blockEventLoop(database: Database, ms: number): Promise<void> {
   assert.ok(spins > 0);
 }
 
-describe('load shedding when the event loop is busy (integration)', () => {
+describe('load shedding when requests wait too long for their turn (integration)', () => {
   const BUSY_MS = 200;
   let t: TestApp;
   let port: number;
   before(async () => {
-    t = await createTestApp({ env: { SHED_BUSY_MS: String(BUSY_MS), PUBLIC_WRITE_RATE_LIMIT: '1000' } });
+    t = await createTestApp({
+      env: { SHED_WAIT_MS: String(BUSY_MS), PUBLIC_WRITE_RATE_LIMIT: '1000' },
+      prepare(app) {
+        app.get('/test/slow', async () => {
+          await blockEventLoop(app.deps.database, 3 * BUSY_MS);
+          return { slow: true };
+        });
+      },
+    });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     port = typeof address === 'object' && address ? address.port : 0;
@@ -254,7 +262,11 @@ describe('load shedding when the event loop is busy (integration)', () => {
     const body = new URLSearchParams(fields).toString();
     const questionsBefore = await count(t, 'question');
 
+    let accepted = 0;
+    t.app.server.on('connection', () => (accepted += 1));
     const sockets = await Promise.all(Array.from({ length: 6 }, () => connect(port)));
+    // Accepted by the server (not only by the kernel), so it reads them as soon as it can.
+    await until(() => accepted === 6, 'the server accepted the connections');
     const [a, b, c, d, e, f] = sockets;
     assert.ok(a && b && c && d && e && f);
     const answers = Promise.all([
@@ -294,5 +306,15 @@ describe('load shedding when the event loop is busy (integration)', () => {
     }
     assert.equal(again.statusCode, 200);
     assert.equal(await count(t, 'question'), questionsBefore + 1);
+  });
+
+  it('takes requests in turn, first come first served, and sheds one that waited behind a slow one longer than the limit', async () => {
+    const order: string[] = [];
+    const fire = (url: string) => t.app.inject({ url }).then((res) => (order.push(url), res));
+    const [slow, behind] = await Promise.all([fire('/test/slow'), fire('/api/v1/services?q=omgang')]);
+    assert.equal(slow.statusCode, 200);
+    assert.equal(behind.statusCode, 503);
+    assert.equal(behind.headers['retry-after'], String(RETRY_AFTER_SECONDS));
+    assert.deepEqual(order, ['/test/slow', '/api/v1/services?q=omgang']);
   });
 });
