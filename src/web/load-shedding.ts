@@ -83,15 +83,26 @@ export class LoopLag {
 
 /**
  * Starts requests one per turn of the event loop (one per setImmediate), first come first
- * served, and keeps a running estimate of what a turn costs, so the wait for a place in the
- * queue is known. It only paces starts: a request that awaits real I/O (PostgreSQL, a file)
- * lets the next one start, so nothing waits for another request to finish.
+ * served, and keeps a running estimate of what a started request costs the loop, so the wait
+ * for a place in the queue is known. It only paces starts: a request that awaits real I/O
+ * (PostgreSQL, a file) lets the next one start, so nothing waits for another request to finish.
  */
 export class TurnQueue {
   readonly #waiting: { readonly arrivedAt: number; readonly start: (waitedMs: number) => void }[] = [];
   #turnStartedAt: number | null = null;
   #turnMs = 0;
   #scheduled = false;
+
+  /**
+   * The loop is doing something else now (reading a request, the next turn), so the request
+   * started last has given it back: what it took is its cost. Counting up to the next turn
+   * instead would add the cost of the 503s sent in between, and shed more for shedding.
+   */
+  mark(now = performance.now()): void {
+    if (this.#turnStartedAt === null) return;
+    this.#turnMs += TURN_WEIGHT * (now - this.#turnStartedAt - this.#turnMs);
+    this.#turnStartedAt = null;
+  }
 
   get length(): number {
     return this.#waiting.length;
@@ -119,8 +130,7 @@ export class TurnQueue {
   readonly #turn = (): void => {
     this.#scheduled = false;
     const now = performance.now();
-    if (this.#turnStartedAt !== null) this.#turnMs += TURN_WEIGHT * (now - this.#turnStartedAt - this.#turnMs);
-    this.#turnStartedAt = null;
+    this.mark(now);
     const next = this.#waiting.shift();
     if (next === undefined) return;
     this.#turnStartedAt = now;
@@ -166,8 +176,9 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
   };
 
   app.addHook('onRequest', async (request, reply) => {
-    if (isExempt(request.url)) return;
     const now = performance.now();
+    turns?.mark(now);
+    if (isExempt(request.url)) return;
     const unread = lag?.busyMs(now) ?? 0;
     if (waitMs !== null && turns && unread + turns.expectedWaitMs() > waitMs) return shedding(request, reply, 'wait', unread);
     if (dbWaiting !== null && database.pressure().waiting > dbWaiting) return shedding(request, reply, 'db_queue', unread);
