@@ -32,6 +32,9 @@ export const RETRY_AFTER_SECONDS = 5;
 /** How often the event loop is sampled; lateness below this much is not counted as busy. */
 const BEAT_MS = 20;
 
+/** Shedding is logged at most this often (ms), with the number shed since. */
+const REPORT_MS = 10_000;
+
 /** Weight of the newest turn in the running estimate of what one turn costs. */
 const TURN_WEIGHT = 0.2;
 
@@ -164,13 +167,20 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
   const turns = waitMs === null ? null : new TurnQueue();
   if (lag) app.addHook('onClose', async () => lag.stop());
 
-  // One warning when shedding starts and one line when it stops, not one per request.
-  let shed = 0;
+  // At most one warning per REPORT_MS with the count since the last one, not one per request.
+  let shedSinceReport = 0;
+  let lastReport = Number.NEGATIVE_INFINITY;
   const shedding = (request: FastifyRequest, reply: FastifyReply, reason: ShedReason, waitedMs: number): FastifyReply => {
-    if (shed === 0) {
-      request.log.warn({ reason, waitedMs: Math.round(waitedMs), waiting: database.pressure().waiting, queued: turns?.length ?? 0, limits: { waitMs, dbWaiting } }, 'overloaded: shedding load with 503');
+    shedSinceReport += 1;
+    const now = performance.now();
+    if (now - lastReport >= REPORT_MS) {
+      request.log.warn(
+        { shed: shedSinceReport, reason, waitedMs: Math.round(waitedMs), waiting: database.pressure().waiting, queued: turns?.length ?? 0, limits: { waitMs, dbWaiting } },
+        'overloaded: shedding load with 503',
+      );
+      shedSinceReport = 0;
+      lastReport = now;
     }
-    shed += 1;
     reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reject(request, reply);
   };
@@ -188,10 +198,6 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
       if (waited > waitMs) return shedding(request, reply, 'wait', waited);
       // A client that gave up while queued (closed the connection) is not worth a turn.
       if (request.raw.socket?.destroyed === true) return shedding(request, reply, 'client_gone', waited);
-    }
-    if (shed > 0) {
-      request.log.info({ shed }, 'load shedding stopped');
-      shed = 0;
     }
   });
 }
