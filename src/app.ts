@@ -17,6 +17,7 @@ import { buildAssets, type Asset } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { registerInputGuard } from './web/input.ts';
 import { registerPages } from './web/pages.plugin.ts';
+import { dbWaitingLimit, registerLoadShedding } from './web/load-shedding.ts';
 import { JobRegistry } from './platform/worker.ts';
 import { purgeOldEmails } from './platform/mail.ts';
 import { BudgetStore } from './platform/rate-limit.ts';
@@ -48,6 +49,7 @@ const ERROR_TEXTS: Record<AppErrorCode, { title: MessageKey; text: MessageKey }>
   not_found: { title: 'error.notFound.title', text: 'error.notFound.text' },
   rate_limited: { title: 'error.tooMany.title', text: 'error.tooMany.text' },
   unavailable: { title: 'error.unavailable.title', text: 'error.unavailable.text' },
+  busy: { title: 'error.busy.title', text: 'error.busy.text' },
   internal: { title: 'error.server.title', text: 'error.server.text' },
 };
 
@@ -63,6 +65,7 @@ const PROBLEM_TITLES: Record<AppErrorCode, string> = {
   unprocessable: 'Unprocessable Content',
   rate_limited: 'Too Many Requests',
   unavailable: 'Service Unavailable',
+  busy: 'Service Unavailable',
   internal: 'Internal Server Error',
 };
 
@@ -214,6 +217,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     siteName: config.siteName,
     contactEmail: config.contactEmail,
     secureCookies: config.behindProxy,
+  });
+
+  // After the language is known (the page is localised), before the session lookup (a query).
+  registerLoadShedding(app, {
+    database: deps.database,
+    dbWaiting: dbWaitingLimit(config.shedDbWaiting, deps.database.engine),
+    waitMs: config.shedWaitMs === 'off' ? null : config.shedWaitMs,
+    reject: (request, reply) => sendProblem(request, reply, 'busy', 'The server is too busy to answer now; try again in a few seconds.'),
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found', 'No resource at this address.'));

@@ -28,6 +28,11 @@ describe('loadConfig', () => {
       [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.1,proxy.example.org' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+      [{ SHED_DB_WAITING: 'lots' }, 'SHED_DB_WAITING'],
+      [{ SHED_DB_WAITING: '-1' }, 'SHED_DB_WAITING'],
+      [{ SHED_DB_WAITING: '1000000' }, 'SHED_DB_WAITING'],
+      [{ SHED_WAIT_MS: '5' }, 'SHED_WAIT_MS'],
+      [{ SHED_WAIT_MS: '1.5' }, 'SHED_WAIT_MS'],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -53,5 +58,18 @@ describe('loadConfig', () => {
     assert.equal(config.dataDir, '/tmp/ww-x');
     assert.equal(config.port, 8080);
     assert.equal(config.databaseUrl, 'postgres://u:p@127.0.0.1:5432/ww');
+  });
+
+  it('reads the load-shedding limits: a number or off; unset is the default, and off in tests', () => {
+    assert.equal(loadConfig({}).shedDbWaiting, undefined);
+    assert.equal(loadConfig({}).shedWaitMs, 1000);
+    assert.equal(loadConfig({ SHED_DB_WAITING: '' }).shedDbWaiting, undefined);
+    assert.equal(loadConfig({ SHED_DB_WAITING: '0' }).shedDbWaiting, 0);
+    assert.equal(loadConfig({ SHED_DB_WAITING: ' 25 ', SHED_WAIT_MS: '250' }).shedDbWaiting, 25);
+    assert.equal(loadConfig({ SHED_WAIT_MS: '250' }).shedWaitMs, 250);
+    assert.equal(loadConfig({ SHED_DB_WAITING: 'Off', SHED_WAIT_MS: 'off' }).shedDbWaiting, 'off');
+    assert.equal(loadConfig({ SHED_WAIT_MS: 'off' }).shedWaitMs, 'off');
+    assert.deepEqual([loadConfig({ NODE_ENV: 'test' }).shedDbWaiting, loadConfig({ NODE_ENV: 'test' }).shedWaitMs], ['off', 'off']);
+    assert.equal(loadConfig({ NODE_ENV: 'test', SHED_WAIT_MS: '300' }).shedWaitMs, 300);
   });
 });

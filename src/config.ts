@@ -46,6 +46,14 @@ export interface Config {
   readonly retentionMonths: number;
   /** Run the background worker (e-mail, jobs) in this process. Off in tests, which drive it by hand. */
   readonly worker: boolean;
+  /**
+   * Load shedding (web/load-shedding.ts): a request is answered 503 at once while more database
+   * calls than `shedDbWaiting` wait for a connection (undefined: the engine's default), or when it
+   * has waited, or would wait, longer than `shedWaitMs` for its turn on the event loop.
+   * Off by default in tests, which must not fail because the shared machine is slow.
+   */
+  readonly shedDbWaiting: number | 'off' | undefined;
+  readonly shedWaitMs: number | 'off';
 }
 
 export class ConfigError extends Error {
@@ -76,6 +84,19 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['off', 'false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(name, `must be "on" or "off", got "${env[name]}"`);
 }
+
+/** A whole number, or "off"; undefined when not set. */
+function limitOrOff(env: Env, name: string, min: number, max: number): number | 'off' | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'off') return 'off';
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number or "off", got "${env[name]}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max} or "off", got ${value}`);
+  return value;
+}
+
+export const DEFAULT_SHED_WAIT_MS = 1000;
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
@@ -190,5 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     staleAfterMonths: integer(env, 'STALE_AFTER_MONTHS', 6, 1, 60),
     retentionMonths: integer(env, 'RETENTION_MONTHS', 12, 1, 120),
     worker: boolean(env, 'WORKER', nodeEnv !== 'test'),
+    shedDbWaiting: limitOrOff(env, 'SHED_DB_WAITING', 0, 100_000) ?? (nodeEnv === 'test' ? 'off' : undefined),
+    shedWaitMs: limitOrOff(env, 'SHED_WAIT_MS', 10, 600_000) ?? (nodeEnv === 'test' ? 'off' : DEFAULT_SHED_WAIT_MS),
   };
 }

@@ -14,6 +14,7 @@ export type AppErrorCode =
   | 'unprocessable'
   | 'rate_limited'
   | 'unavailable'
+  | 'busy'
   | 'internal';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -28,6 +29,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
+  /** Load shed (web/load-shedding.ts): the server is too far behind; sent with Retry-After. */
+  busy: 503,
   internal: 500,
 };
 

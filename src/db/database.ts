@@ -6,10 +6,17 @@ import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
+export interface DatabasePressure {
+  /** Database calls (queries and transactions) waiting for a free connection of the pool. */
+  readonly waiting: number;
+}
+
 /** One interface over both engines: a pg.Pool underneath, Kysely on top. */
 export interface Database {
   readonly db: Kysely<DB>;
   readonly engine: Engine;
+  /** How far the pool is behind right now; load shedding reads it on every request. */
+  pressure(): DatabasePressure;
   /** True when a trivial query answers within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -26,6 +33,10 @@ export function databaseFromPool(pool: pg.Pool, engine: Engine, onClose: () => P
   return {
     db,
     engine,
+    // Kysely takes a pool client per query (per transaction), so the pool's queue of pending
+    // connect() calls is exactly the work that waits. PGlite's node-postgres adapter is a real
+    // pg.Pool with one connection, so the same count holds for both engines.
+    pressure: () => ({ waiting: pool.waitingCount }),
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

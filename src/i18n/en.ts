@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'error.unauthorized.text': 'You need to be signed in for this page.',
   'error.unavailable.title': 'The website is briefly unavailable',
   'error.unavailable.text': 'We are working on it. Please try again in a few minutes.',
+  'error.busy.title': 'The website is very busy right now',
+  'error.busy.text': 'That is why we could not handle your request just now. Did you send a form? Then it has not been saved. Please try again in a few seconds.',
   'error.backHome': 'To the home page',
   'error.reference': 'Error code: {id}',
 };

@@ -83,6 +83,8 @@ const core = {
   'error.unauthorized.text': 'Voor deze pagina moet je ingelogd zijn.',
   'error.unavailable.title': 'De website is even niet beschikbaar',
   'error.unavailable.text': 'We werken eraan. Probeer het over een paar minuten opnieuw.',
+  'error.busy.title': 'Het is nu erg druk op de website',
+  'error.busy.text': 'Daardoor konden we je verzoek nu niet afhandelen. Had je een formulier verstuurd? Dat is dan niet opgeslagen. Probeer het over een paar seconden opnieuw.',
   'error.backHome': 'Naar de homepagina',
   'error.reference': 'Foutcode: {id}',
   'form.errorSummary': 'Er is iets niet goed ingevuld',
