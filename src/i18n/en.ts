@@ -85,7 +85,7 @@ export const en: Record<MessageKey, string> = {
   'error.badRequest.title': 'This request is not right',
   'error.badRequest.text': 'We could not handle your request: {reason}',
   'error.badCharacters.text': 'What you sent contains invisible characters we cannot process, for example from text you copied. Go back, remove those characters or paste the text without formatting, and try again.',
-  'error.badDay.text': 'We cannot use this date. Pick a day from the list, or type a date like 2026-12-31.',
+  'error.badDay.text': 'We cannot use this date. Go back and pick a day from the list.',
   'error.tooMany.title': 'Please slow down',
   'error.tooMany.text': 'You sent many requests in a short time. Wait a minute and try again.',
   'error.formExpired.title': 'This form has expired',

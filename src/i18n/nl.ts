@@ -72,7 +72,7 @@ const core = {
   'error.badRequest.title': 'Dit verzoek klopt niet',
   'error.badRequest.text': 'We konden je verzoek niet verwerken: {reason}',
   'error.badCharacters.text': 'Wat je stuurde bevat onzichtbare tekens die we niet kunnen verwerken, bijvoorbeeld uit tekst die je hebt gekopieerd. Ga terug, haal die tekens weg of plak de tekst zonder opmaak, en probeer het opnieuw.',
-  'error.badDay.text': 'Deze datum kunnen we niet gebruiken. Kies een dag uit de lijst, of typ een datum zoals 2026-12-31.',
+  'error.badDay.text': 'Deze datum kunnen we niet gebruiken. Ga terug en kies een dag uit de lijst.',
   'error.tooMany.title': 'Even rustig aan',
   'error.tooMany.text': 'Je hebt in korte tijd veel verzoeken gestuurd. Wacht een minuut en probeer het dan opnieuw.',
   'error.formExpired.title': 'Dit formulier is verlopen',

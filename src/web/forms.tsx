@@ -255,7 +255,7 @@ export function ChoiceGroup({ id, name, legend, hint, error, options, checked, s
         return (
           <div class="utrecht-form-field utrecht-form-field--checkbox" key={o.value}>
             <input
-              class={single ? 'utrecht-radio-button' : 'utrecht-checkbox'}
+              class={single ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input'}
               type={single ? 'radio' : 'checkbox'}
               id={controlId}
               name={name}

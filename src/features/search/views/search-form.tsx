@@ -121,7 +121,7 @@ export function FilterFields({
               const id = `f-${name}-${code}`;
               return (
                 <div key={code} class="ww-checkbox">
-                  <input class="utrecht-checkbox" type="checkbox" id={id} name={name} value={code} checked={params.filters[name].includes(code)} />
+                  <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={code} checked={params.filters[name].includes(code)} />
                   <label for={id}>
                     {filterLabel(name, code, taxonomy, lang)} <span class="ww-count">({facets[name][code] ?? 0})</span>
                   </label>
