@@ -23,7 +23,8 @@ export async function enqueueJob(db: Kysely<DB>, kind: string, payload: Readonly
       kind,
       payload: JSON.stringify(payload),
       unique_key: options.uniqueKey ?? null,
-      ...(options.runAt ? { run_at: options.runAt } : {}),
+      // The app's clock, as the runner compares with it (the database's now() is finer than a Date).
+      run_at: options.runAt ?? new Date(),
       ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
     })
     .onConflict((oc) => oc.column('unique_key').where('unique_key', 'is not', null).doNothing())

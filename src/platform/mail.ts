@@ -33,6 +33,9 @@ export async function queueEmail(db: Kysely<DB>, email: OutgoingEmail): Promise<
       text_body: email.text,
       attachments: JSON.stringify(email.attachments ?? []),
       private_link: email.privateLink,
+      // The app's clock, not the database's now(): the worker compares with the app's clock, and
+      // now() is finer than a JS Date, so a mail queued in the same millisecond looked not yet due.
+      next_attempt_at: new Date(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
